@@ -1,0 +1,75 @@
+import { watch, statSync, type FSWatcher } from "node:fs";
+import path from "node:path";
+import type { CibWatcher, OnChange } from "./types";
+
+/** Debounce just long enough to fold the truncate+write (or tmp+rename) of one save into one event. */
+const DEBOUNCE_MS = 5;
+/** fs.watch can miss events (e.g. directory replaced, some filesystems): a stat poll catches those. */
+const POLL_MS = 1000;
+
+function signature(file: string): string {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return "missing";
+  }
+}
+
+/**
+ * Watches a CIB file. We watch the DIRECTORY, not the file: crm_simulate -O + rename and
+ * editors replace the inode, and a watch on the old inode would go silent after the first rename.
+ */
+export function watchCibFile(file: string, onChange: OnChange): CibWatcher {
+  const abs = path.resolve(file);
+  const dir = path.dirname(abs);
+  const base = path.basename(abs);
+  let last = signature(abs);
+  let timer: NodeJS.Timeout | null = null;
+  let eventSeen = false;
+  let stopped = false;
+
+  const fire = (): void => {
+    timer = null;
+    if (stopped) return;
+    const now = signature(abs);
+    // Kernel mtimes are jiffy-coarse, so two same-size writes can share a signature: an fs event
+    // for our name always counts; the poll alone only counts a signature change.
+    const changed = now !== last || eventSeen;
+    last = now;
+    eventSeen = false;
+    if (changed) onChange();
+  };
+  const schedule = (fromEvent: boolean): void => {
+    if (stopped) return;
+    if (fromEvent) eventSeen = true;
+    if (timer === null) timer = setTimeout(fire, DEBOUNCE_MS);
+  };
+
+  let fsw: FSWatcher | null = null;
+  try {
+    fsw = watch(dir, { persistent: false }, (_event, name) => {
+      // Some platforms give no name; then we cannot filter and just re-check the signature.
+      if (name === null || name === base) schedule(name !== null);
+    });
+    // A vanished directory ends the fs watch; the stat poll keeps going.
+    fsw.on("error", () => {
+      fsw?.close();
+      fsw = null;
+    });
+  } catch {
+    fsw = null;
+  }
+  const poll = setInterval(() => schedule(false), POLL_MS);
+  poll.unref();
+
+  return {
+    kind: "fswatch",
+    stop(): void {
+      stopped = true;
+      clearInterval(poll);
+      if (timer !== null) clearTimeout(timer);
+      fsw?.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * CIB change detection for the agent (see docs/team-plan.md, "agent/watcher/").
+ *
+ *   const w = await startCibWatcher({ mode: "live" }, () => refresh());
+ *   w.kind  // "notify" (Pacemaker diff notifications), "poll" (epoch poll, 1 s) or "fswatch" (file mode)
+ *   w.stop();
+ *
+ * onChange carries no payload on purpose: callers re-read the state (crm_mon), coalescing bursts themselves.
+ * It may fire spuriously (e.g. on reconnect); it must not be missed for a real change.
+ * Async because live mode may first build the watcher binary and waits until it has signed on.
+ */
+import { watchCibFile } from "./file-watch";
+import { watchLiveCib } from "./live-watch";
+import type { CibWatcher, OnChange, WatcherOptions } from "./types";
+
+export type { CibWatcher, OnChange, WatcherKind, WatcherOptions } from "./types";
+export { ensureWatcherBinary } from "./build";
+
+export async function startCibWatcher(
+  opts: WatcherOptions & { log?: (msg: string) => void },
+  onChange: OnChange,
+): Promise<CibWatcher> {
+  if (opts.mode === "file") return watchCibFile(opts.path, onChange);
+  return watchLiveCib(onChange, { log: opts.log });
+}
