@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { runPacemaker } from "@/agent/run";
 import type { OnChange } from "./types";
 
 /** The lab notes measured ~13 ms per query: once a second costs ~1% of a core while idle. */
@@ -7,16 +7,18 @@ const POLL_MS = 1000;
 /** Runs `cibadmin --query --xpath /cib --no-children`; resolves to its stdout or null on any failure. */
 export type CibHeaderQuery = () => Promise<string | null>;
 
-// Replaced by engineer B's runPacemaker (agent/run.ts) once it lands; same command, same arguments.
-export const defaultHeaderQuery: CibHeaderQuery = () =>
-  new Promise((resolve) => {
-    execFile(
-      "cibadmin",
-      ["--query", "--xpath", "/cib", "--no-children"],
-      { timeout: 5000, maxBuffer: 64 * 1024 },
-      (err, stdout) => resolve(err ? null : stdout),
-    );
-  });
+export const defaultHeaderQuery: CibHeaderQuery = async () => {
+  try {
+    const r = await runPacemaker("cibadmin", ["--query", "--xpath", "/cib", "--no-children"], {
+      timeoutMs: 5000,
+      maxBytes: 64 * 1024,
+    });
+    return r.code === 0 ? r.stdout : null;
+  } catch {
+    // Missing tool or timeout: treated like an unreachable cluster; the next tick tries again.
+    return null;
+  }
+};
 
 /** The version triple identifies a CIB revision; anything else on <cib> (e.g. cib-last-written) is noise. */
 export function cibVersion(headerXml: string): string | null {
