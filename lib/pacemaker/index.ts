@@ -1,0 +1,10 @@
+/**
+ * The public face of the Pacemaker model: everything outside lib/pacemaker imports from here.
+ */
+export * from "./model";
+export { StatusPatchSchema, PatchOpSchema, type StatusPatch, type PatchOp } from "./model-patch";
+export { PacemakerParseError } from "./errors";
+export { buildStatus, type BuildStatusInput } from "./build-status";
+export { diffStatus, applyStatusPatch, describePatch } from "./diff";
+export { renderStatusText } from "./render-text";
+export { CRM_MON_ARGS, CIB_QUERY_ARGS } from "./args";
