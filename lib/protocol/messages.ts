@@ -75,7 +75,8 @@ export const StatusFullMessageSchema = z.object({
 });
 export const StatusPatchMessageSchema = z.object({
   type: z.literal("status.patch"),
-  seq: z.number().int().positive(),
+  /** equal to baseSeq (with no ops) when the cluster became readable again without a change */
+  seq: z.number().int().nonnegative(),
   baseSeq: z.number().int().nonnegative(),
   patch: z.unknown(),
 });

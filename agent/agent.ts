@@ -1,0 +1,131 @@
+/**
+ * One running agent: status source + change watcher (+ the simulator in sim mode) + server.
+ */
+import { hostname } from "node:os";
+import { resolve } from "node:path";
+import { ACTION_NAMES, PROTOCOL_VERSION, type HelloMessage } from "@/lib/protocol";
+import { startCibWatcher, type CibWatcher } from "./watcher";
+import { createActionHandler } from "./actions";
+import type { Logger } from "./feed";
+import { runPacemaker } from "./run";
+import { startAgentServer, type AgentServer } from "./server";
+import { settleCib, withCibLock } from "./sim";
+import { createStatusSource, type StatusSource } from "./status-source";
+import { AGENT_VERSION } from "./version";
+
+export interface AgentConfig {
+  mode: "live" | "sim";
+  port: number;
+  host?: string;
+  token: string;
+  /** sim mode: the node this agent plays; live mode: defaults to Pacemaker's name for this host. */
+  node?: string;
+  /** sim mode: the shared CIB file. */
+  cibFile?: string;
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  log: Logger;
+}
+
+export interface RunningAgent {
+  server: AgentServer;
+  source: StatusSource;
+  hello(): HelloMessage;
+  stop(): Promise<void>;
+}
+
+export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
+  const { log } = cfg;
+  if (cfg.mode === "sim" && (!cfg.cibFile || !cfg.node)) throw new Error("sim mode needs --cib-file and --node");
+  const cibFile = cfg.mode === "sim" && cfg.cibFile ? resolve(cfg.cibFile) : undefined;
+  const env = cibFile ? { CIB_file: cibFile } : undefined;
+  const source = createStatusSource({ env, log });
+  const pacemakerVersion = await detectPacemakerVersion();
+  const node = cfg.node ?? (await detectNodeName());
+
+  const settle = cibFile ? coalesced(() => settleOnce(cibFile, log)) : null;
+  await settle?.();
+  await source.refresh();
+
+  let watcher: CibWatcher | null = null;
+  const onChange = (): void => {
+    void source.refresh();
+    // Our own settle rewrites the file and comes back here: settleCib recognises the version and skips.
+    void settle?.().then(() => undefined);
+  };
+  watcher = await startCibWatcher(cibFile ? { mode: "file", path: cibFile } : { mode: "live", log: (m: string) => log("info", m) }, onChange);
+
+  const hello = (): HelloMessage => ({
+    type: "hello",
+    protocol: PROTOCOL_VERSION,
+    agentVersion: AGENT_VERSION,
+    node,
+    cluster: source.status()?.summary.clusterName ?? null,
+    pacemakerVersion,
+    mode: cfg.mode,
+    capabilities: ["status", "status.patch", ...ACTION_NAMES.map((a) => `action:${a}`)],
+    watch: watcher?.kind ?? "poll",
+  });
+  const actions = createActionHandler({ source, log, cibFile });
+  const server = await startAgentServer({ port: cfg.port, host: cfg.host, token: cfg.token, tls: cfg.tls, feed: source, hello, actions, log });
+  log("info", `${cfg.mode} agent for ${node} listening on ${server.url} (watch: ${watcher.kind}${cibFile ? `, CIB ${cibFile}` : ""})`);
+
+  return {
+    server,
+    source,
+    hello,
+    async stop() {
+      watcher?.stop();
+      await server.close();
+    },
+  };
+}
+
+async function settleOnce(cibFile: string, log: Logger): Promise<void> {
+  try {
+    const r = await withCibLock(cibFile, () => settleCib(cibFile, log));
+    if (!r.skipped && r.actions > 0) log("info", `settled the cluster: ${r.actions} actions in ${r.rounds} crm_simulate runs`);
+  } catch (e) {
+    log("warn", `could not settle the demo cluster: ${(e as Error).message}`);
+  }
+}
+
+/** One run at a time, one more queued: a burst of notifications costs at most two runs. */
+export function coalesced(fn: () => Promise<void>): () => Promise<void> {
+  let inflight: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  const call = (): Promise<void> => {
+    if (!inflight) {
+      inflight = fn().finally(() => {
+        inflight = null;
+      });
+      return inflight;
+    }
+    queued ??= inflight.then(() => {
+      queued = null;
+      return call();
+    });
+    return queued;
+  };
+  return call;
+}
+
+async function detectPacemakerVersion(): Promise<string | null> {
+  try {
+    const r = await runPacemaker("crm_mon", ["--version"], { timeoutMs: 5000 });
+    return /Pacemaker\s+(\S+)/.exec(r.stdout)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Pacemaker's own name for this node; the host name when the cluster is not running. */
+async function detectNodeName(): Promise<string> {
+  try {
+    const r = await runPacemaker("crm_node", ["--name"], { timeoutMs: 5000 });
+    const name = r.stdout.trim();
+    if (r.code === 0 && name) return name;
+  } catch {
+    // fall through
+  }
+  return hostname();
+}

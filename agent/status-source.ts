@@ -1,0 +1,156 @@
+/**
+ * Keeps the agent's view of the cluster: on each change notification it runs crm_mon and
+ * cibadmin (through runPacemaker), builds the model, and emits a patch against the previous
+ * snapshot. Bursts are coalesced: one run in flight, at most one more queued. A failed read keeps
+ * the last good snapshot and emits an error instead.
+ */
+import {
+  buildStatus,
+  CIB_QUERY_ARGS,
+  CRM_MON_ARGS,
+  diffStatus,
+  PacemakerParseError,
+  type ClusterStatus,
+} from "@/lib/pacemaker";
+import type { FeedEvent, Logger, Snapshot, StatusFeed } from "./feed";
+import { PacemakerCommandError, runPacemaker, type RunResult } from "./run";
+
+export interface StatusSourceOptions {
+  /** Extra environment for every command (CIB_file in sim mode). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  log: Logger;
+  /** A read that fails right after a change is retried once after this delay (a file being rewritten). */
+  retryDelayMs?: number;
+}
+
+export interface StatusSource extends StatusFeed {
+  /** Re-reads the cluster; resolves once a read that started after this call has finished. */
+  refresh(): Promise<void>;
+  status(): ClusterStatus | null;
+  /** Durations of the last successful read, for logs and benchmarks. */
+  lastTimings(): { crmMonMs: number; cibMs: number; buildMs: number; diffMs: number } | null;
+}
+
+export class StatusReadError extends Error {
+  override name = "StatusReadError";
+}
+
+export function createStatusSource(opts: StatusSourceOptions): StatusSource {
+  const listeners = new Set<(e: FeedEvent) => void>();
+  let snap: { seq: number; status: ClusterStatus } | null = null;
+  let error: { message: string; at: string } | null = null;
+  let timings: ReturnType<StatusSource["lastTimings"]> = null;
+  let inflight: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+
+  const emit = (e: FeedEvent): void => {
+    for (const l of listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        opts.log("error", `status listener failed: ${(err as Error).message}`);
+      }
+    }
+  };
+
+  const read = async (): Promise<{ status: ClusterStatus; crmMonMs: number; cibMs: number; buildMs: number }> => {
+    const run = (tool: "crm_mon" | "cibadmin", args: readonly string[]): Promise<RunResult> =>
+      runPacemaker(tool, args, { env: opts.env, timeoutMs: opts.timeoutMs ?? 30_000 });
+    const [mon, cib] = await Promise.all([run("crm_mon", CRM_MON_ARGS), run("cibadmin", CIB_QUERY_ARGS)]);
+    // crm_mon reports an unreadable CIB inside its XML with exit 0: buildStatus turns that into an error.
+    if (mon.code !== 0 && !mon.stdout.includes("<pacemaker-result")) {
+      throw new StatusReadError(`crm_mon failed (exit ${mon.code}): ${firstLine(mon.stderr) || "no output"}`);
+    }
+    if (cib.code !== 0) {
+      throw new StatusReadError(`cibadmin --query failed (exit ${cib.code}): ${firstLine(cib.stderr) || "no output"}`);
+    }
+    const t0 = performance.now();
+    const status = buildStatus({ crmMonXml: mon.stdout, cibXml: cib.stdout });
+    return { status, crmMonMs: mon.ms, cibMs: cib.ms, buildMs: performance.now() - t0 };
+  };
+
+  const describe = (e: unknown): string => {
+    if (e instanceof PacemakerParseError) return `cannot read the cluster status: ${e.message}`;
+    if (e instanceof PacemakerCommandError || e instanceof StatusReadError) return e.message;
+    return `unexpected error while reading the cluster: ${(e as Error).message ?? String(e)}`;
+  };
+
+  const runOnce = async (): Promise<void> => {
+    let result;
+    try {
+      result = await read();
+    } catch (first) {
+      if (!(first instanceof PacemakerParseError || first instanceof StatusReadError)) return fail(first);
+      await new Promise((r) => setTimeout(r, opts.retryDelayMs ?? 50));
+      try {
+        result = await read();
+      } catch (second) {
+        return fail(second);
+      }
+    }
+    const recovered = error !== null;
+    error = null;
+    if (recovered) opts.log("info", "cluster status readable again");
+    const t0 = performance.now();
+    if (!snap) {
+      snap = { seq: 0, status: result.status };
+      timings = { crmMonMs: result.crmMonMs, cibMs: result.cibMs, buildMs: result.buildMs, diffMs: 0 };
+      emit({ type: "full", seq: 0, status: result.status });
+      return;
+    }
+    const patch = diffStatus(snap.status, result.status);
+    const diffMs = performance.now() - t0;
+    timings = { crmMonMs: result.crmMonMs, cibMs: result.cibMs, buildMs: result.buildMs, diffMs };
+    if (patch.ops.length === 0) {
+      // Nothing a client can see changed; still tell clients that were shown an error that it is over.
+      if (recovered) emit({ type: "patch", seq: snap.seq, baseSeq: snap.seq, patch });
+      return;
+    }
+    const baseSeq = snap.seq;
+    snap = { seq: baseSeq + 1, status: result.status };
+    emit({ type: "patch", seq: snap.seq, baseSeq, patch });
+  };
+
+  const fail = (e: unknown): void => {
+    const message = describe(e);
+    const repeated = error?.message === message;
+    error = { message, at: new Date().toISOString() };
+    // The same failure on every notification would flood logs and clients; report changes only.
+    if (repeated) return;
+    opts.log("warn", message);
+    emit({ type: "error", ...error });
+  };
+
+  const refresh = (): Promise<void> => {
+    if (!inflight) {
+      inflight = runOnce()
+        .catch((e: unknown) => fail(e))
+        .finally(() => {
+          inflight = null;
+        });
+      return inflight;
+    }
+    queued ??= inflight.then(() => {
+      queued = null;
+      return refresh();
+    });
+    return queued;
+  };
+
+  return {
+    refresh,
+    current: (): Snapshot | null => snap,
+    status: () => snap?.status ?? null,
+    lastError: () => error,
+    lastTimings: () => timings,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function firstLine(s: string): string {
+  return s.trim().split("\n")[0] ?? "";
+}
