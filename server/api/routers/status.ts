@@ -1,0 +1,104 @@
+import { on } from "node:events";
+import { TRPCError, tracked } from "@trpc/server";
+import { z } from "zod";
+import type { ClusterStatus, StatusPatch } from "@/lib/pacemaker";
+import type { ClusterFeed } from "@/server/hub/cluster-feed";
+import type { ClusterHealth } from "@/server/hub/health";
+import { clusterEvent, type Freshness, type HubEvent } from "@/server/hub/types";
+import { ClusterNameSchema, ClusterRefSchema } from "../schemas";
+import { createTRPCRouter, viewerProcedure } from "../trpc";
+
+/**
+ * What `status.watch` sends, each wrapped as `{ id, data }` (tracked id `<generation>:<version>`
+ * of the status the client holds after it). Apply a patch with applyStatusPatch from
+ * @/lib/pacemaker on the status you hold at `version - 1`.
+ */
+export type StatusWatchEvent =
+  | { type: "full"; version: number; status: ClusterStatus | null; freshness: Freshness; health: ClusterHealth }
+  | { type: "patch"; version: number; patch: StatusPatch; freshness: Freshness; health: ClusterHealth }
+  | { type: "freshness"; freshness: Freshness; health: ClusterHealth }
+  | { type: "removed" };
+
+function feedOrThrow(feed: ClusterFeed | undefined, name: string): ClusterFeed {
+  if (!feed) throw new TRPCError({ code: "NOT_FOUND", message: `No cluster named ${name}` });
+  return feed;
+}
+
+const eventId = (feed: ClusterFeed, version: number): string => `${feed.generation}:${version}`;
+
+/** The version a Last-Event-ID points at, or null when it belongs to another feed (or restart). */
+function resumeVersion(feed: ClusterFeed, lastEventId: string | null | undefined): number | null {
+  if (!lastEventId) return null;
+  const [gen, v] = lastEventId.split(":");
+  if (gen !== feed.generation || !v || !/^\d+$/.test(v)) return null;
+  return Number(v);
+}
+
+export const statusRouter = createTRPCRouter({
+  /** Viewer: the newest snapshot, its version and how fresh it is. */
+  get: viewerProcedure.input(ClusterRefSchema).query(({ ctx, input }) => {
+    const s = feedOrThrow(ctx.hub.feedByName(input.cluster), input.cluster).snapshot();
+    return { name: s.name, status: s.status, version: s.version, freshness: s.freshness, health: s.health };
+  }),
+
+  /**
+   * Viewer: SSE stream — the full state once, then only patches, plus freshness changes.
+   * On reconnect the client sends lastEventId; missed patches are replayed when still in the
+   * log, otherwise a full state is sent again.
+   */
+  watch: viewerProcedure
+    .input(z.object({ cluster: ClusterNameSchema, lastEventId: z.string().max(64).nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const feed = feedOrThrow(ctx.hub.feedByName(input.cluster), input.cluster);
+      // Listen before reading the snapshot so that no change falls between the two.
+      const events = on(ctx.hub.bus, clusterEvent(feed.record.id), { signal });
+      let sent = -1;
+      const full = () => {
+        const s = feed.snapshot();
+        sent = s.version;
+        const event: StatusWatchEvent = { type: "full", version: s.version, status: s.status, freshness: s.freshness, health: s.health };
+        return tracked(eventId(feed, s.version), event);
+      };
+
+      const freshnessEvent = (): StatusWatchEvent => {
+        const s = feed.snapshot();
+        return { type: "freshness", freshness: s.freshness, health: s.health };
+      };
+
+      const from = resumeVersion(feed, input.lastEventId);
+      const replay = from === null ? null : feed.patchesSince(from);
+      if (from === null || replay === null) {
+        yield full();
+      } else {
+        const s = feed.snapshot();
+        for (const p of replay) {
+          const event: StatusWatchEvent = { type: "patch", version: p.version, patch: p.patch, freshness: s.freshness, health: s.health };
+          yield tracked(eventId(feed, p.version), event);
+        }
+        sent = from + replay.length;
+        yield tracked(eventId(feed, sent), freshnessEvent());
+      }
+
+      for await (const [raw] of events) {
+        const ev = raw as HubEvent;
+        if (ev.kind === "removed") {
+          const removed: StatusWatchEvent = { type: "removed" };
+          yield tracked(eventId(feed, sent), removed);
+          return;
+        }
+        if (ev.kind === "freshness") {
+          yield tracked(eventId(feed, sent), freshnessEvent());
+          continue;
+        }
+        const s = feed.snapshot();
+        if (ev.version <= sent) continue;
+        if (ev.patch && ev.version === sent + 1) {
+          sent = ev.version;
+          const event: StatusWatchEvent = { type: "patch", version: ev.version, patch: ev.patch, freshness: s.freshness, health: s.health };
+          yield tracked(eventId(feed, ev.version), event);
+        } else {
+          yield full();
+        }
+      }
+    }),
+});

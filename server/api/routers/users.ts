@@ -1,0 +1,111 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { audited } from "@/server/audit/audit";
+import { hashPassword, PasswordSchema, UsernameSchema } from "@/server/auth/password";
+import { parseRole, RoleSchema } from "@/server/auth/roles";
+import { deleteUserSessions } from "@/server/auth/session";
+import type { Db } from "@/server/db/client";
+import { actorOf, adminProcedure, createTRPCRouter } from "../trpc";
+
+const UserRef = z.object({ username: UsernameSchema });
+
+async function findUser(db: Db, username: string) {
+  const user = await db.user.findUnique({ where: { username } });
+  if (!user) throw new TRPCError({ code: "NOT_FOUND", message: `No user named ${username}` });
+  return user;
+}
+
+/** Refuses a change that would leave no enabled admin: nobody could manage users any more. */
+async function assertAnotherAdmin(db: Db, username: string): Promise<void> {
+  const others = await db.user.count({ where: { role: "admin", disabled: false, username: { not: username } } });
+  if (others === 0) {
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `${username} is the last admin: make another user admin first`,
+    });
+  }
+}
+
+const publicUser = (u: { id: string; username: string; role: string; disabled: boolean; createdAt: Date }) => ({
+  id: u.id,
+  username: u.username,
+  role: parseRole(u.role),
+  disabled: u.disabled,
+  createdAt: u.createdAt,
+});
+
+export const usersRouter = createTRPCRouter({
+  /** Admin: every user (never a password hash), with when each was last active. */
+  list: adminProcedure.query(async ({ ctx }) => {
+    const users = await ctx.db.user.findMany({
+      orderBy: { username: "asc" },
+      include: { sessions: { select: { lastSeenAt: true }, orderBy: { lastSeenAt: "desc" }, take: 1 } },
+    });
+    return users.map((u) => ({ ...publicUser(u), lastSeenAt: u.sessions[0]?.lastSeenAt ?? null }));
+  }),
+
+  /** Admin. */
+  add: adminProcedure
+    .input(z.object({ username: UsernameSchema, password: PasswordSchema, role: RoleSchema }))
+    .mutation(async ({ ctx, input }) =>
+      audited(ctx.db, actorOf(ctx.user), { action: "users.add", target: input.username, params: input }, async () => {
+        try {
+          const user = await ctx.db.user.create({
+            data: { username: input.username, passwordHash: await hashPassword(input.password), role: input.role },
+          });
+          return publicUser(user);
+        } catch (err) {
+          if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+            throw new TRPCError({ code: "CONFLICT", message: `A user named ${input.username} already exists` });
+          }
+          throw err;
+        }
+      }),
+    ),
+
+  /** Admin. The last enabled admin cannot be demoted. */
+  setRole: adminProcedure
+    .input(UserRef.extend({ role: RoleSchema }))
+    .mutation(async ({ ctx, input }) =>
+      audited(ctx.db, actorOf(ctx.user), { action: "users.setRole", target: input.username, params: input }, async (notes) => {
+        const user = await findUser(ctx.db, input.username);
+        if (user.role === "admin" && input.role !== "admin" && !user.disabled) await assertAnotherAdmin(ctx.db, user.username);
+        const updated = await ctx.db.user.update({ where: { id: user.id }, data: { role: input.role } });
+        notes.summary = `${user.role} → ${input.role}`;
+        return publicUser(updated);
+      }),
+    ),
+
+  /** Admin. Ends the user's sessions: whoever held the old password is logged out. */
+  resetPassword: adminProcedure
+    .input(UserRef.extend({ password: PasswordSchema }))
+    .mutation(async ({ ctx, input }) =>
+      audited(ctx.db, actorOf(ctx.user), { action: "users.resetPassword", target: input.username, params: input }, async () => {
+        const user = await findUser(ctx.db, input.username);
+        await ctx.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } });
+        await deleteUserSessions(ctx.db, user.id);
+        return { ok: true as const };
+      }),
+    ),
+
+  /** Admin. Ends the user's sessions at once. The last enabled admin cannot be disabled. */
+  disable: adminProcedure.input(UserRef).mutation(async ({ ctx, input }) =>
+    audited(ctx.db, actorOf(ctx.user), { action: "users.disable", target: input.username, params: input }, async () => {
+      const user = await findUser(ctx.db, input.username);
+      if (user.role === "admin" && !user.disabled) await assertAnotherAdmin(ctx.db, user.username);
+      const updated = await ctx.db.user.update({ where: { id: user.id }, data: { disabled: true } });
+      await deleteUserSessions(ctx.db, user.id);
+      return publicUser(updated);
+    }),
+  ),
+
+  /** Admin. */
+  enable: adminProcedure.input(UserRef).mutation(async ({ ctx, input }) =>
+    audited(ctx.db, actorOf(ctx.user), { action: "users.enable", target: input.username, params: input }, async () => {
+      const user = await findUser(ctx.db, input.username);
+      const updated = await ctx.db.user.update({ where: { id: user.id }, data: { disabled: false } });
+      return publicUser(updated);
+    }),
+  ),
+});

@@ -1,0 +1,75 @@
+// Procedure builders. A procedure's minimum role is its first word: viewerProcedure,
+// operatorProcedure, adminProcedure. Each narrows ctx.user; below the minimum → FORBIDDEN + audit.
+import { TRPCError, initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { recordAudit } from "@/server/audit/audit";
+import { roleAtLeast, type Role } from "@/server/auth/roles";
+import type { SessionUser } from "@/server/auth/session";
+import type { Context } from "./context";
+
+export const SESSION_EXPIRED_MESSAGE = "Session expired — please log in again";
+export const LOGIN_REQUIRED_MESSAGE = "Please log in";
+
+function zodMessage(err: ZodError): string {
+  return err.issues
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      // A readable sentence instead of the issue list as JSON.
+      message: zod ? `Invalid input: ${zodMessage(zod)}` : shape.message,
+      data: { ...shape.data, zodError: zod ? z.flattenError(zod) : null, stack: undefined },
+    };
+  },
+  sse: {
+    // Pings keep proxies from closing an idle stream; the client reconnects (with Last-Event-ID)
+    // when it hears nothing for longer than that, e.g. after a console restart.
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+function requireRole(minimum: Role) {
+  return t.middleware(async ({ ctx, next, path, getRawInput }) => {
+    if (ctx.session.kind !== "valid") {
+      throw new TRPCError({
+        code: "UNAUTHORIZED",
+        message: ctx.session.kind === "invalid" ? SESSION_EXPIRED_MESSAGE : LOGIN_REQUIRED_MESSAGE,
+      });
+    }
+    const user: SessionUser = ctx.session.user;
+    if (!roleAtLeast(user.role, minimum)) {
+      const params = await getRawInput().catch(() => undefined);
+      const message = `${path} needs the ${minimum} role; ${user.username} is ${user.role}`;
+      await recordAudit(
+        ctx.db,
+        { userId: user.id, username: user.username, role: user.role },
+        { action: path, params },
+        "denied",
+        message,
+      );
+      throw new TRPCError({ code: "FORBIDDEN", message: `Not allowed: this needs the ${minimum} role (you are ${user.role})` });
+    }
+    return next({ ctx: { ...ctx, user } });
+  });
+}
+
+export const viewerProcedure = t.procedure.use(requireRole("viewer"));
+export const operatorProcedure = t.procedure.use(requireRole("operator"));
+export const adminProcedure = t.procedure.use(requireRole("admin"));
+
+/** The audit actor of a narrowed context. */
+export function actorOf(user: SessionUser): { userId: string; username: string; role: string } {
+  return { userId: user.id, username: user.username, role: user.role };
+}

@@ -1,0 +1,30 @@
+// What the hub needs from a connection to one agent. The real implementation is engineer B's
+// AgentClient (lib/agent-client.ts, adapted in link-factory.ts); tests may pass their own factory.
+import type { HelloMessage } from "@/lib/protocol";
+import type { ClusterStatus, StatusPatch } from "@/lib/pacemaker";
+
+export type AgentLinkState = "connecting" | "open" | "closed" | "refused";
+
+export interface AgentStatusEvent {
+  status: ClusterStatus;
+  /** relative to the previous status this link emitted; null after a full snapshot */
+  patch: StatusPatch | null;
+  seq: number;
+}
+
+export interface AgentLink {
+  readonly url: string;
+  onHello(listener: (hello: HelloMessage) => void): void;
+  onStatus(listener: (event: AgentStatusEvent) => void): void;
+  onState(listener: (state: AgentLinkState, detail: string) => void): void;
+  close(): void;
+}
+
+export interface AgentLinkOptions {
+  token: string;
+  /** keep reconnecting with backoff (the hub) or give up after the first failure (a probe) */
+  reconnect: boolean;
+  tlsFingerprint?: string | null;
+}
+
+export type AgentLinkFactory = (url: string, options: AgentLinkOptions) => AgentLink;

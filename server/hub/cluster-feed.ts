@@ -1,0 +1,180 @@
+// One registered cluster: a link to every agent, one of them serving (the DC's when it can), the
+// newest snapshot, and a short log of patches so a browser that reconnects can resume.
+import { randomBytes } from "node:crypto";
+import type { HelloMessage } from "@/lib/protocol";
+import { diffStatus, type ClusterStatus, type StatusPatch } from "@/lib/pacemaker";
+import type { AgentLink, AgentLinkFactory, AgentLinkState, AgentStatusEvent } from "./agent-link";
+import { computeHealth } from "./health";
+import type { AgentInfo, ClusterRecord, ClusterSnapshot, Freshness, HubEvent } from "./types";
+
+const PATCH_LOG_SIZE = 256;
+
+interface LinkEntry {
+  url: string;
+  link: AgentLink;
+  state: AgentLinkState;
+  detail: string;
+  hello: HelloMessage | null;
+  latest: AgentStatusEvent | null;
+}
+
+export class ClusterFeed {
+  readonly generation = randomBytes(6).toString("base64url");
+  private readonly links: LinkEntry[];
+  private status: ClusterStatus | null = null;
+  private version = 0;
+  private receivedAt: Date | null = null;
+  private serving: LinkEntry | null = null;
+  /** seq of the serving link's status we hold: its next patch applies only on top of that */
+  private servingSeq = -1;
+  private readonly patchLog: { version: number; patch: StatusPatch }[] = [];
+  private closed = false;
+
+  constructor(
+    readonly record: ClusterRecord,
+    factory: AgentLinkFactory,
+    private readonly emit: (event: HubEvent) => void,
+    private readonly log: (msg: string) => void = () => {},
+  ) {
+    this.links = record.agents.map((url) => this.connect(url, factory));
+  }
+
+  private connect(url: string, factory: AgentLinkFactory): LinkEntry {
+    const link = factory(url, { token: this.record.token, reconnect: true, tlsFingerprint: this.record.tlsFingerprint });
+    const entry: LinkEntry = { url, link, state: "connecting", detail: "", hello: null, latest: null };
+    // A misbehaving agent must never take the hub down: every callback is fenced.
+    link.onHello((hello) => this.guard(() => {
+      entry.hello = hello;
+      this.reselect();
+      this.emit({ kind: "freshness", clusterId: this.record.id });
+    }));
+    link.onStatus((event) => this.guard(() => this.onStatus(entry, event)));
+    link.onState((state, detail) => this.guard(() => {
+      entry.state = state;
+      entry.detail = state === "open" ? "" : detail;
+      if (state !== "open") entry.latest = null;
+      this.reselect();
+      this.emit({ kind: "freshness", clusterId: this.record.id });
+    }));
+    return entry;
+  }
+
+  private guard(fn: () => void): void {
+    if (this.closed) return;
+    try {
+      fn();
+    } catch (err) {
+      this.log(`cluster ${this.record.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private onStatus(entry: LinkEntry, event: AgentStatusEvent): void {
+    const previousSeq = entry.latest?.seq;
+    entry.latest = event;
+    if (entry === this.serving) {
+      const patchUsable = event.patch !== null && previousSeq === this.servingSeq;
+      this.accept(entry, patchUsable ? event.patch : null);
+      return;
+    }
+    this.reselect();
+  }
+
+  /** The DC's agent if connected, else the one already serving, else the first in order. */
+  private pick(): LinkEntry | null {
+    const ready = this.links.filter((l) => l.state === "open" && l.latest !== null);
+    const dcName = (l: LinkEntry): string | null => l.latest?.status.summary.dc?.name ?? null;
+    return (
+      ready.find((l) => l.hello !== null && l.hello.node === dcName(l)) ??
+      ready.find((l) => l === this.serving) ??
+      ready[0] ??
+      null
+    );
+  }
+
+  private reselect(): void {
+    const next = this.pick();
+    if (next === this.serving) return;
+    this.serving = next;
+    if (next) {
+      this.log(`cluster ${this.record.name}: serving from ${next.url}`);
+      this.accept(next, null);
+    }
+  }
+
+  private accept(entry: LinkEntry, agentPatch: StatusPatch | null): void {
+    const incoming = entry.latest;
+    if (!incoming) return;
+    this.servingSeq = incoming.seq;
+    this.receivedAt = new Date();
+    const prev = this.status;
+    let patch: StatusPatch | null = agentPatch;
+    if (prev && !patch) {
+      try {
+        patch = diffStatus(prev, incoming.status);
+      } catch {
+        patch = null; // subscribers get a full snapshot instead
+      }
+    }
+    this.status = incoming.status;
+    if (prev && patch && patch.ops.length === 0) {
+      this.emit({ kind: "freshness", clusterId: this.record.id });
+      return;
+    }
+    this.version += 1;
+    if (prev && patch) {
+      this.patchLog.push({ version: this.version, patch });
+      if (this.patchLog.length > PATCH_LOG_SIZE) this.patchLog.shift();
+    } else {
+      this.patchLog.length = 0; // a full replacement: older patches no longer lead here
+    }
+    this.emit({ kind: "snapshot", clusterId: this.record.id, version: this.version, patch: prev ? patch : null });
+  }
+
+  /** Patches after `version` up to now, or null when the log no longer reaches back that far. */
+  patchesSince(version: number): { version: number; patch: StatusPatch }[] | null {
+    if (version === this.version) return [];
+    if (version > this.version) return null;
+    const first = this.patchLog[0];
+    if (!first || first.version > version + 1) return null;
+    return this.patchLog.filter((p) => p.version > version);
+  }
+
+  freshness(): Freshness {
+    const reachable = this.links.some((l) => l.state === "open");
+    const dc = this.status?.summary.dc?.name ?? null;
+    const agents: AgentInfo[] = this.links.map((l) => ({
+      url: l.url,
+      state: l.state,
+      detail: l.detail,
+      node: l.hello?.node ?? null,
+      isDc: l.hello !== null && l.hello.node === dc,
+      serving: l === this.serving && l.state === "open",
+    }));
+    const src = this.serving && this.serving.state === "open" ? this.serving : null;
+    return {
+      reachable,
+      stale: !reachable || src === null,
+      receivedAt: this.receivedAt,
+      source: src ? { url: src.url, node: src.hello?.node ?? null } : null,
+      agents,
+    };
+  }
+
+  snapshot(): ClusterSnapshot {
+    const freshness = this.freshness();
+    return {
+      id: this.record.id,
+      name: this.record.name,
+      status: this.status,
+      version: this.version,
+      generation: this.generation,
+      freshness,
+      health: computeHealth(this.status, !freshness.stale),
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const l of this.links) l.link.close();
+  }
+}
