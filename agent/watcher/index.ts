@@ -10,16 +10,18 @@
  * Async because live mode may first build the watcher binary and waits until it has signed on.
  */
 import { watchCibFile } from "./file-watch";
-import { watchLiveCib } from "./live-watch";
-import type { CibWatcher, OnChange, WatcherOptions } from "./types";
+import { watchLiveCib, type LiveWatchOptions } from "./live-watch";
+import type { CibWatcher, OnChange } from "./types";
 
 export type { CibWatcher, OnChange, WatcherKind, WatcherOptions } from "./types";
 export { ensureWatcherBinary } from "./build";
 
-export async function startCibWatcher(
-  opts: WatcherOptions & { log?: (msg: string) => void },
-  onChange: OnChange,
-): Promise<CibWatcher> {
+/** Beyond the contract: `log` (default console.warn) and, in live mode, `watcherBinary` (see LiveWatchOptions). */
+export type StartOptions = ({ mode: "file"; path: string } | ({ mode: "live" } & LiveWatchOptions)) & {
+  log?: (msg: string) => void;
+};
+
+export async function startCibWatcher(opts: StartOptions, onChange: OnChange): Promise<CibWatcher> {
   if (opts.mode === "file") return watchCibFile(opts.path, onChange);
-  return watchLiveCib(onChange, { log: opts.log });
+  return watchLiveCib(onChange, opts);
 }

@@ -5,12 +5,15 @@ import { pollCibVersion, type EpochPoller } from "./epoch-poll";
 import type { CibWatcher, OnChange, WatcherKind } from "./types";
 
 const BACKOFF_MIN_MS = 250;
-const BACKOFF_MAX_MS = 5000;
+/** Kept short: while we are away, changes are only caught by the refresh that follows reconnecting. */
+const BACKOFF_MAX_MS = 2000;
 /** Exit codes cib-watch.c uses for "Pacemaker is not there (yet/any more)": worth retrying. */
 const RETRYABLE_EXITS = new Set([1, 2]);
 
 export interface LiveWatchOptions {
   log?: (msg: string) => void;
+  /** Default: build/find var/bin/cib-watch. null forces epoch polling (tests, or an operator's choice). */
+  watcherBinary?: string | null;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface LiveWatchOptions {
  */
 export async function watchLiveCib(onChange: OnChange, options: LiveWatchOptions = {}): Promise<CibWatcher> {
   const log = options.log ?? ((m: string) => console.warn(m));
-  const bin = await ensureWatcherBinary(log);
+  const bin = options.watcherBinary === undefined ? await ensureWatcherBinary(log) : options.watcherBinary;
 
   let kind: WatcherKind = bin === null ? "poll" : "notify";
   let stopped = false;
