@@ -1,0 +1,20 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { createContext } from "@/server/api/context";
+import { appRouter } from "@/server/api/root";
+
+// Sessions, SQLite and live agent connections: never cached, never static, Node runtime only.
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const handler = (req: Request) =>
+  fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: ({ resHeaders }) => createContext(req.headers, (cookie) => resHeaders.append("set-cookie", cookie)),
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+    },
+  });
+
+export { handler as GET, handler as POST };
