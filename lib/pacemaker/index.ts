@@ -5,6 +5,6 @@ export * from "./model";
 export { StatusPatchSchema, PatchOpSchema, type StatusPatch, type PatchOp } from "./model-patch";
 export { PacemakerParseError } from "./errors";
 export { buildStatus, type BuildStatusInput } from "./build-status";
-export { diffStatus, applyStatusPatch, describePatch } from "./diff";
+export { diffStatus, applyStatusPatch, describePatch, summarizePatch, type PatchSummary } from "./diff";
 export { renderStatusText } from "./render-text";
 export { CRM_MON_ARGS, CIB_QUERY_ARGS } from "./args";
