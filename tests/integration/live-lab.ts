@@ -21,7 +21,9 @@ function lab(cmd: "start" | "stop" | "status"): Promise<{ code: number; out: str
   });
 }
 
+/** Always a fresh cluster: a run killed before its afterAll may have left one running with its resources. */
 export async function startLab(): Promise<number> {
+  await stopLab();
   const r = await lab("start");
   if (r.code !== 0) throw new Error(`scripts/lab.sh start failed (exit ${r.code}):\n${r.out}`);
   return r.ms;
