@@ -30,5 +30,5 @@ try {
   const applied = await engine.deploy();
   console.log(applied.length ? `applied: ${applied.join(", ")}` : "applied: nothing pending");
 } finally {
-  engine.close();
+  await engine.close();
 }

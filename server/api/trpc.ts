@@ -21,11 +21,13 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
+    // Stack traces stay in the server log, never in a response.
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
       // A readable sentence instead of the issue list as JSON.
       message: zod ? `Invalid input: ${zodMessage(zod)}` : shape.message,
-      data: { ...shape.data, zodError: zod ? z.flattenError(zod) : null, stack: undefined },
+      data: { ...data, zodError: zod ? z.flattenError(zod) : null },
     };
   },
   sse: {

@@ -63,6 +63,7 @@ export class MigrationEngine {
     private readonly engine: bg.SchemaEngine,
     private readonly paths: MigrationPaths,
     private readonly schemaContent: string,
+    private readonly connections: SqlDriverAdapter[],
   ) {}
 
   static async open(paths: MigrationPaths): Promise<MigrationEngine> {
@@ -76,18 +77,25 @@ export class MigrationEngine {
     }
     const schemaContent = readFileSync(paths.schemaPath, "utf8");
     const base = new PrismaBetterSqlite3({ url: paths.databaseUrl, timeout: 5000 });
+    // The engine never closes what it opens; left open, the file stays locked for the next user
+    // (PRAGMA journal_mode=WAL needs it alone), so we keep them to dispose in close().
+    const connections: SqlDriverAdapter[] = [];
+    const track = (a: SqlDriverAdapter): SqlDriverAdapter => {
+      connections.push(a);
+      return allowScripts(a);
+    };
     const factory: SqlMigrationAwareDriverAdapterFactory = {
       provider: base.provider,
       adapterName: base.adapterName,
-      connect: async () => allowScripts(await base.connect()),
-      connectToShadowDb: async () => allowScripts(await base.connectToShadowDb()),
+      connect: async () => track(await base.connect()),
+      connectToShadowDb: async () => track(await base.connectToShadowDb()),
     };
     const engine = await bg.SchemaEngine.new(
       { datamodels: [[paths.schemaPath, schemaContent]] },
       () => {},
       bindMigrationAwareSqlAdapterFactory(factory),
     );
-    return new MigrationEngine(engine, paths, schemaContent);
+    return new MigrationEngine(engine, paths, schemaContent, connections);
   }
 
   private list(): MigrationList {
@@ -138,8 +146,9 @@ export class MigrationEngine {
     return out.appliedMigrationNames;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.engine.free();
+    await Promise.all(this.connections.map((c) => c.dispose().catch(() => {})));
   }
 }
 
@@ -157,6 +166,6 @@ export async function deployMigrations(databaseUrl: string, root = process.cwd()
   try {
     return await engine.deploy();
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
