@@ -38,7 +38,7 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
   if (cfg.mode === "sim" && (!cfg.cibFile || !cfg.node)) throw new Error("sim mode needs --cib-file and --node");
   const cibFile = cfg.mode === "sim" && cfg.cibFile ? resolve(cfg.cibFile) : undefined;
   const env = cibFile ? { CIB_file: cibFile } : undefined;
-  const source = createStatusSource({ env, log });
+  const source = createStatusSource({ env, cibFile, log, trace: process.env.VIGIL_AGENT_TRACE === "1" });
   const pacemakerVersion = await detectPacemakerVersion();
   const node = cfg.node ?? (await detectNodeName());
 
@@ -48,9 +48,9 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
 
   let watcher: CibWatcher | null = null;
   const onChange = (): void => {
-    void source.refresh();
-    // Our own settle rewrites the file and comes back here: settleCib recognises the version and skips.
-    void settle?.().then(() => undefined);
+    // Clients first see the change itself, then (after the settle rewrites the file) its consequences.
+    // Our own settle's write comes back here too: settleCib recognises the version and skips.
+    void source.refresh().then(() => settle?.());
   };
   watcher = await startCibWatcher(cibFile ? { mode: "file", path: cibFile } : { mode: "live", log: (m: string) => log("info", m) }, onChange);
 
@@ -83,6 +83,7 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
 async function settleOnce(cibFile: string, log: Logger): Promise<void> {
   try {
     const r = await withCibLock(cibFile, () => settleCib(cibFile, log));
+    if (process.env.VIGIL_AGENT_TRACE === "1") log("info", `settle: ${JSON.stringify(r)}`);
     if (!r.skipped && r.actions > 0) log("info", `settled the cluster: ${r.actions} actions in ${r.rounds} crm_simulate runs`);
   } catch (e) {
     log("warn", `could not settle the demo cluster: ${(e as Error).message}`);

@@ -12,16 +12,24 @@ import {
   PacemakerParseError,
   type ClusterStatus,
 } from "@/lib/pacemaker";
+import { readFile } from "node:fs/promises";
 import type { FeedEvent, Logger, Snapshot, StatusFeed } from "./feed";
 import { PacemakerCommandError, runPacemaker, type RunResult } from "./run";
 
 export interface StatusSourceOptions {
   /** Extra environment for every command (CIB_file in sim mode). */
   env?: Record<string, string>;
+  /**
+   * sim mode: the CIB file itself. Read directly instead of through `cibadmin --query`, which in file
+   * mode only prints the file: one process less per change.
+   */
+  cibFile?: string;
   timeoutMs?: number;
   log: Logger;
   /** A read that fails right after a change is retried once after this delay (a file being rewritten). */
   retryDelayMs?: number;
+  /** Log the timings of every read (VIGIL_AGENT_TRACE=1). */
+  trace?: boolean;
 }
 
 export interface StatusSource extends StatusFeed {
@@ -57,13 +65,22 @@ export function createStatusSource(opts: StatusSourceOptions): StatusSource {
   const read = async (): Promise<{ status: ClusterStatus; crmMonMs: number; cibMs: number; buildMs: number }> => {
     const run = (tool: "crm_mon" | "cibadmin", args: readonly string[]): Promise<RunResult> =>
       runPacemaker(tool, args, { env: opts.env, timeoutMs: opts.timeoutMs ?? 30_000 });
-    const [mon, cib] = await Promise.all([run("crm_mon", CRM_MON_ARGS), run("cibadmin", CIB_QUERY_ARGS)]);
+    const readCib = async (): Promise<RunResult> => {
+      if (!opts.cibFile) return run("cibadmin", CIB_QUERY_ARGS);
+      const t0 = performance.now();
+      try {
+        return { code: 0, stdout: await readFile(opts.cibFile, "utf8"), stderr: "", ms: performance.now() - t0 };
+      } catch (e) {
+        return { code: 1, stdout: "", stderr: (e as Error).message, ms: performance.now() - t0 };
+      }
+    };
+    const [mon, cib] = await Promise.all([run("crm_mon", CRM_MON_ARGS), readCib()]);
     // crm_mon reports an unreadable CIB inside its XML with exit 0: buildStatus turns that into an error.
     if (mon.code !== 0 && !mon.stdout.includes("<pacemaker-result")) {
       throw new StatusReadError(`crm_mon failed (exit ${mon.code}): ${firstLine(mon.stderr) || "no output"}`);
     }
     if (cib.code !== 0) {
-      throw new StatusReadError(`cibadmin --query failed (exit ${cib.code}): ${firstLine(cib.stderr) || "no output"}`);
+      throw new StatusReadError(`${opts.cibFile ? "reading the CIB file" : "cibadmin --query"} failed (exit ${cib.code}): ${firstLine(cib.stderr) || "no output"}`);
     }
     const t0 = performance.now();
     const status = buildStatus({ crmMonXml: mon.stdout, cibXml: cib.stdout });
@@ -102,6 +119,10 @@ export function createStatusSource(opts: StatusSourceOptions): StatusSource {
     const patch = diffStatus(snap.status, result.status);
     const diffMs = performance.now() - t0;
     timings = { crmMonMs: result.crmMonMs, cibMs: result.cibMs, buildMs: result.buildMs, diffMs };
+    if (opts.trace) {
+      const f = (n: number) => n.toFixed(0);
+      opts.log("info", `refresh: crm_mon ${f(result.crmMonMs)} ms, cibadmin ${f(result.cibMs)} ms, build ${f(result.buildMs)} ms, diff ${f(diffMs)} ms, ${patch.ops.length} ops`);
+    }
     if (patch.ops.length === 0) {
       // Nothing a client can see changed; still tell clients that were shown an error that it is over.
       if (recovered) emit({ type: "patch", seq: snap.seq, baseSeq: snap.seq, patch });

@@ -1,0 +1,59 @@
+/** Shared by the agent integration tests (not a test file itself). */
+import { execFile } from "node:child_process";
+import { createServer } from "node:net";
+import type { ClusterStatus, Resource } from "@/lib/pacemaker";
+import { AgentClient } from "@/lib/agent-client";
+
+export async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () => new Promise<import("node:net").Server>((res) => {
+      const s = createServer();
+      s.listen(0, "127.0.0.1", () => res(s));
+    })),
+  );
+  const ports = servers.map((s) => (s.address() as import("node:net").AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+/** Runs a real Pacemaker tool on the demo CIB, as an admin would by hand. */
+export function pcmk(cibFile: string, tool: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(tool, args, { env: { ...process.env, CIB_file: cibFile } }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Nodes a primitive (or any instance of it) runs on. */
+export function whereIs(status: ClusterStatus, id: string): string[] {
+  const out: string[] = [];
+  const walk = (r: Resource): void => {
+    if (r.kind === "primitive") {
+      if (r.id === id && r.active) out.push(...r.nodes.map((n) => n.name));
+      return;
+    }
+    if (r.kind === "group" || r.kind === "clone") for (const c of r.children) walk(c as Resource);
+  };
+  status.resources.forEach(walk);
+  return out.sort();
+}
+
+export function attr(status: ClusterStatus, node: string, name: string): string | null {
+  const entry = status.nodeAttributes.find((n) => n.node === node);
+  return entry?.attributes.find((a) => a.name === name)?.value ?? null;
+}
+
+export async function connected(url: string, token: string): Promise<AgentClient> {
+  const c = new AgentClient({ url, token });
+  const ready = new Promise<void>((resolve, reject) => {
+    c.on("status", () => resolve());
+    c.on("state", ({ state, detail }) => {
+      if (state === "refused" || state === "closed") reject(new Error(`${state}: ${detail}`));
+    });
+  });
+  c.connect();
+  await ready;
+  return c;
+}
