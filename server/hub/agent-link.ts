@@ -17,6 +17,8 @@ export interface AgentLink {
   onHello(listener: (hello: HelloMessage) => void): void;
   onStatus(listener: (event: AgentStatusEvent) => void): void;
   onState(listener: (state: AgentLinkState, detail: string) => void): void;
+  /** the agent is connected but cannot read its cluster (null: it can again) */
+  onStatusError?(listener: (message: string | null) => void): void;
   close(): void;
 }
 

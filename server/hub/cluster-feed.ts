@@ -16,6 +16,7 @@ interface LinkEntry {
   detail: string;
   hello: HelloMessage | null;
   latest: AgentStatusEvent | null;
+  statusError: string | null;
 }
 
 export class ClusterFeed {
@@ -41,7 +42,7 @@ export class ClusterFeed {
 
   private connect(url: string, factory: AgentLinkFactory): LinkEntry {
     const link = factory(url, { token: this.record.token, reconnect: true, tlsFingerprint: this.record.tlsFingerprint });
-    const entry: LinkEntry = { url, link, state: "connecting", detail: "", hello: null, latest: null };
+    const entry: LinkEntry = { url, link, state: "connecting", detail: "", hello: null, latest: null, statusError: null };
     // A misbehaving agent must never take the hub down: every callback is fenced.
     link.onHello((hello) => this.guard(() => {
       entry.hello = hello;
@@ -49,10 +50,18 @@ export class ClusterFeed {
       this.emit({ kind: "freshness", clusterId: this.record.id });
     }));
     link.onStatus((event) => this.guard(() => this.onStatus(entry, event)));
+    link.onStatusError?.((message) => this.guard(() => {
+      entry.statusError = message;
+      this.reselect();
+      this.emit({ kind: "freshness", clusterId: this.record.id });
+    }));
     link.onState((state, detail) => this.guard(() => {
       entry.state = state;
       entry.detail = state === "open" ? "" : detail;
-      if (state !== "open") entry.latest = null;
+      if (state !== "open") {
+        entry.latest = null;
+        entry.statusError = null;
+      }
       this.reselect();
       this.emit({ kind: "freshness", clusterId: this.record.id });
     }));
@@ -81,7 +90,7 @@ export class ClusterFeed {
 
   /** The DC's agent if connected, else the one already serving, else the first in order. */
   private pick(): LinkEntry | null {
-    const ready = this.links.filter((l) => l.state === "open" && l.latest !== null);
+    const ready = this.links.filter((l) => l.state === "open" && l.latest !== null && l.statusError === null);
     const dcName = (l: LinkEntry): string | null => l.latest?.status.summary.dc?.name ?? null;
     return (
       ready.find((l) => l.hello !== null && l.hello.node === dcName(l)) ??
@@ -148,6 +157,7 @@ export class ClusterFeed {
       detail: l.detail,
       node: l.hello?.node ?? null,
       isDc: l.hello !== null && l.hello.node === dc,
+      statusError: l.statusError,
       serving: l === this.serving && l.state === "open",
     }));
     const src = this.serving && this.serving.state === "open" ? this.serving : null;

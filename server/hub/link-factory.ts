@@ -1,15 +1,43 @@
 // Adapts engineer B's AgentClient (lib/agent-client.ts) to the hub's AgentLink.
+import { AgentClient } from "@/lib/agent-client";
 import type { AgentLinkFactory } from "./agent-link";
 
-// Placeholder until lib/agent-client.ts lands: every link reports itself closed.
-export const agentClientLinkFactory: AgentLinkFactory = (url) => {
-  const stateListeners: ((state: "closed", detail: string) => void)[] = [];
-  queueMicrotask(() => stateListeners.forEach((l) => l("closed", "agent client not available yet")));
+export const agentClientLinkFactory: AgentLinkFactory = (url, options) => {
+  const client = new AgentClient({
+    url,
+    token: options.token,
+    // The hub outlives any agent outage; a registration probe must answer within seconds.
+    reconnect: options.reconnect ? { minMs: 250, maxMs: 5_000 } : false,
+    connectTimeoutMs: options.reconnect ? 10_000 : 4_000,
+  });
+  let started = false;
+  // Connect once the hub has attached its listeners, so no early event is lost.
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    queueMicrotask(() => client.connect());
+  };
   return {
     url,
-    onHello: () => {},
-    onStatus: () => {},
-    onState: (l) => void stateListeners.push(l),
-    close: () => {},
+    onHello: (listener) => {
+      client.on("hello", listener);
+      start();
+    },
+    onStatus: (listener) => {
+      client.on("status", listener);
+      start();
+    },
+    onState: (listener) => {
+      client.on("state", ({ state, detail }) => listener(state, detail));
+      start();
+    },
+    onStatusError: (listener) => {
+      client.on("statusError", (e) => listener(e ? e.message : null));
+      start();
+    },
+    close: () => {
+      started = true; // a link closed before connecting must never connect
+      client.close();
+    },
   };
 };

@@ -18,6 +18,8 @@ export interface AgentInfo {
   /** the node the agent runs on, once it said hello */
   node: string | null;
   isDc: boolean;
+  /** connected, but the agent cannot read the cluster right now */
+  statusError: string | null;
   /** this agent's status is what the console shows */
   serving: boolean;
 }
@@ -25,7 +27,7 @@ export interface AgentInfo {
 /** How much to trust what is shown: never present stale data as live. */
 export interface Freshness {
   reachable: boolean;
-  /** true when no agent is connected: the status shown is the last one known */
+  /** true when no connected agent can vouch for the status shown: it is the last one known */
   stale: boolean;
   /** when the shown status was last confirmed by an agent */
   receivedAt: Date | null;
