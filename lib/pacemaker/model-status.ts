@@ -28,11 +28,15 @@ export const SummarySchema = z.object({
   /** cluster-name property from the CIB (crm_mon does not report it) */
   clusterName: z.string().nullable(),
   stack: z.string().nullable(),
+  /** pacemakerd's state when crm_mon reports it (stack `pacemakerd-state`: running, shutting_down...) */
+  pacemakerdState: z.string().nullable(),
   /** null when crm_mon says `present="false"` (no DC elected). */
   dc: DcSchema.nullable(),
   /** crm_mon printed a current_dc element at all */
   dcReported: z.boolean(),
   lastUpdate: z.string().nullable(),
+  /** the node crm_mon ran on (live clusters only) */
+  lastUpdateOrigin: z.string().nullable(),
   lastChange: z
     .object({ time: z.string(), user: z.string(), client: z.string(), origin: z.string() })
     .nullable(),

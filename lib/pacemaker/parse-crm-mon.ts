@@ -54,7 +54,7 @@ const OPTIONS_KNOWN = S(
 
 function emptySummary(): Summary {
   return {
-    clusterName: null, stack: null, dc: null, dcReported: false, lastUpdate: null, lastChange: null,
+    clusterName: null, stack: null, pacemakerdState: null, dc: null, dcReported: false, lastUpdate: null, lastUpdateOrigin: null, lastChange: null,
     nodesConfigured: 0, resourcesConfigured: 0, resourcesDisabled: 0, resourcesBlocked: 0,
     clusterOptions: null, unknown: [],
   };
@@ -65,14 +65,20 @@ function parseSummary(el: XNode): Summary {
   for (const c of el.children) {
     const a = c.attrs;
     switch (c.tag) {
-      case "stack": s.stack = str(a, "type"); break;
+      case "stack":
+        s.stack = str(a, "type");
+        s.pacemakerdState = str(a, "pacemakerd-state");
+        break;
       case "current_dc":
         s.dcReported = true;
         s.dc = bool(a, "present") && a.name !== undefined
           ? { name: req(a, "name"), id: req(a, "id"), version: req(a, "version"), withQuorum: bool(a, "with_quorum"), mixedVersion: bool(a, "mixed_version") }
           : null;
         break;
-      case "last_update": s.lastUpdate = str(a, "time"); break;
+      case "last_update":
+        s.lastUpdate = str(a, "time");
+        s.lastUpdateOrigin = str(a, "origin");
+        break;
       case "last_change":
         s.lastChange = { time: req(a, "time"), user: req(a, "user"), client: req(a, "client"), origin: req(a, "origin") };
         break;

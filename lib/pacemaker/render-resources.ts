@@ -1,0 +1,260 @@
+import type { ClusterStatus } from "./model";
+import type { Bundle, Clone, Group, Node, Primitive, Resource } from "./model-status";
+import { flattenNvSets } from "./parse-nvset";
+import { numericStrcasecmp } from "./render-util";
+import { isTrue } from "./xml";
+
+/**
+ * The "Full List of Resources" section as crm_mon 2.1.5 prints it with --inactive: the same rules
+ * as Pacemaker's native/group/clone/bundle text output (lib/pengine), applied to crm_mon's XML.
+ */
+
+interface Ctx {
+  nodes: Map<string, Node>;
+  nodeNames: string[];
+  /** resource ids whose (own or inherited) meta says maintenance=true */
+  maintenance: Set<string>;
+  symmetric: boolean;
+  /** clone id → nodes named by non-negative location constraints (asymmetric clusters) */
+  allowedByLocation: Map<string, string[]>;
+  /** "rsc@node" → rc text of a failed probe crm_mon would mask as "Stopped (...)" */
+  failedProbes: Map<string, string>;
+  /** configured clone-max per clone id */
+  cloneMax: Map<string, number>;
+}
+
+const ROLE_ORDER: Record<string, number> = { unknown: 0, stopped: 1, started: 2, unpromoted: 3, slave: 3, promoted: 4, master: 4 };
+const roleRank = (r: string): number => ROLE_ORDER[r.toLowerCase()] ?? 0;
+const isRole = (r: string | null, name: "stopped" | "unpromoted"): boolean =>
+  r !== null && (r.toLowerCase() === name || (name === "unpromoted" && r.toLowerCase() === "slave"));
+
+function buildCtx(s: ClusterStatus): Ctx {
+  const ctx: Ctx = {
+    nodes: new Map(s.nodes.map((n) => [n.name, n])),
+    nodeNames: s.nodes.map((n) => n.name),
+    maintenance: new Set(),
+    symmetric: s.summary.clusterOptions?.symmetricCluster ?? true,
+    allowedByLocation: new Map(),
+    failedProbes: new Map(),
+    cloneMax: new Map(),
+  };
+  for (const h of s.nodeHistory ?? []) {
+    for (const r of h.resources) {
+      for (const op of r.operations) {
+        if (op.task === "probe" && (op.rc === 5 || op.rc === 2)) ctx.failedProbes.set(`${r.id}@${h.node}`, op.rcText);
+      }
+    }
+  }
+  const cfg = s.configuration;
+  if (cfg) {
+    const visit = (id: string, meta: Record<string, string>, inherited: boolean): boolean => {
+      const m = meta.maintenance;
+      const on = m === undefined ? inherited : isTrue(m);
+      if (on) ctx.maintenance.add(id);
+      return on;
+    };
+    for (const r of cfg.resources) {
+      const meta = flattenNvSets(r.metaAttributes);
+      const on = visit(r.id, meta, false);
+      if (r.kind === "group") for (const c of r.children) visit(c.id, flattenNvSets(c.metaAttributes), on);
+      if (r.kind === "clone") {
+        const max = meta["clone-max"] ?? meta.clone_max;
+        if (max !== undefined) ctx.cloneMax.set(r.id, Number.parseInt(max, 10) || 0);
+        if (r.child) {
+          const cOn = visit(r.child.id, flattenNvSets(r.child.metaAttributes), on);
+          if (r.child.kind === "group") for (const c of r.child.children) visit(c.id, flattenNvSets(c.metaAttributes), cOn);
+        }
+      }
+      if (r.kind === "bundle" && r.primitive) visit(r.primitive.id, flattenNvSets(r.primitive.metaAttributes), on);
+    }
+    for (const c of cfg.constraints) {
+      if (c.kind !== "rsc_location" || c.rsc === null || c.node === null) continue;
+      if (c.score !== null && c.score.startsWith("-")) continue;
+      const list = ctx.allowedByLocation.get(c.rsc) ?? [];
+      list.push(c.node);
+      ctx.allowedByLocation.set(c.rsc, list);
+    }
+  }
+  return ctx;
+}
+
+function item(out: string[], depth: number, text: string): void {
+  out.push(`${"  ".repeat(depth)}* ${text}`);
+}
+
+function primitiveText(ctx: Ctx, p: Primitive, name: string, nodeIn: string | null | undefined, topPromotable: boolean): string {
+  const multiple = p.nodes.length > 1;
+  let node: string | null = nodeIn !== undefined ? nodeIn : (p.nodes[0]?.name ?? null);
+  if (node === null && p.lockedTo !== null) node = p.lockedTo;
+  if (multiple) node = null;
+  let s = `${name}\t(${p.resourceAgent}):\t`;
+  if (p.orphaned) s += " ORPHANED";
+  if (p.failed) {
+    s += " FAILED";
+    if (roleRank(p.role) > roleRank("unpromoted")) s += ` ${p.role}`;
+  } else s += ` ${p.role}`;
+  if (node !== null) s += ` ${node}`;
+  if (isRole(p.role, "stopped")) {
+    const probe = ctx.failedProbes.get(`${p.id.replace(/:\d+$/, "")}@${node ?? ""}`);
+    if (probe !== undefined) s += ` (${probe}) `;
+  }
+  const flags: string[] = [];
+  const n = node === null ? undefined : ctx.nodes.get(node);
+  if (n && !n.online && n.unclean) flags.push("UNCLEAN");
+  if (node !== null && node === p.lockedTo) flags.push("LOCKED");
+  if (p.pending !== null) flags.push(p.pending);
+  if (isRole(p.targetRole, "stopped")) flags.push("disabled");
+  else if (topPromotable && isRole(p.targetRole, "unpromoted")) flags.push(`target-role:${p.targetRole ?? ""}`);
+  if (p.blocked) flags.push("blocked");
+  else if (ctx.maintenance.has(p.id.replace(/:\d+$/, ""))) flags.push("maintenance");
+  else if (!p.managed) flags.push("unmanaged");
+  if (p.failureIgnored) flags.push("failure ignored");
+  if (flags.length > 0) s += ` (${flags.join(", ")})`;
+  if (multiple) {
+    if (p.description !== null) s += ` ${p.description}`;
+    s += ` [ ${p.nodes.map((x) => x.name).join(" ")} ]`;
+  }
+  return s;
+}
+
+function renderGroup(ctx: Ctx, g: Group, depth: number, out: string[], topPromotable: boolean): void {
+  if (g.children.length === 0) return;
+  const flags: string[] = [];
+  if (ctx.maintenance.has(g.id.replace(/:\d+$/, ""))) flags.push("maintenance");
+  else if (!g.managed) flags.push("unmanaged");
+  if (g.disabled) flags.push("disabled");
+  item(out, depth, `Resource Group: ${g.id}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}:`);
+  for (const c of g.children) item(out, depth + 1, primitiveText(ctx, c, c.id, undefined, topPromotable));
+}
+
+interface InstanceState {
+  partiallyActive: boolean;
+  fullyActive: boolean;
+  orphan: boolean;
+  allManaged: boolean;
+  anyFailed: boolean;
+  location: string | null;
+  role: number;
+  nodes: string[];
+}
+
+function instanceState(r: Primitive | Group): InstanceState {
+  const members = r.kind === "group" ? r.children : [r];
+  const nodes = new Set<string>();
+  for (const m of members) for (const n of m.nodes) nodes.add(n.name);
+  const locs = new Set<string>();
+  let fully = members.length > 0;
+  for (const m of members) {
+    if (!m.active) fully = false;
+    if (m.nodes.length === 1 && m.nodes[0]) locs.add(m.nodes[0].name);
+    else if (m.nodes.length > 1) locs.add("\u0000multiple");
+  }
+  return {
+    partiallyActive: members.some((m) => m.active),
+    fullyActive: fully,
+    orphan: members.some((m) => m.orphaned),
+    allManaged: members.every((m) => m.managed) && (r.kind !== "group" || r.managed),
+    anyFailed: members.some((m) => m.failed),
+    location: locs.size === 1 && !locs.has("\u0000multiple") ? ([...locs][0] ?? null) : null,
+    role: Math.max(0, ...members.map((m) => roleRank(m.role))),
+    nodes: [...nodes],
+  };
+}
+
+function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
+  const flags: string[] = [];
+  if (c.promotable) flags.push("promotable");
+  if (c.unique) flags.push("unique");
+  if (c.disabled) flags.push("disabled");
+  if (ctx.maintenance.has(c.id)) flags.push("maintenance");
+  else if (!c.managed) flags.push("unmanaged");
+  const childId = (c.children[0]?.id ?? "").replace(/:\d+$/, "");
+  let headerDone = false;
+  const header = (): void => {
+    if (headerDone) return;
+    headerDone = true;
+    item(out, depth, `Clone Set: ${c.id} [${childId}]${flags.length > 0 ? ` (${flags.join(", ")})` : ""}:`);
+  };
+  const promoted: string[] = [];
+  const started: string[] = [];
+  const runningOn = new Set<string>();
+  for (const child of c.children) {
+    const st = instanceState(child);
+    st.nodes.forEach((n) => runningOn.add(n));
+    let full = false;
+    if (c.unique) full = true;
+    else if (child.kind === "primitive" && child.pending !== null && child.pending !== "probe" && child.pending !== "Monitoring") full = true;
+    else if (!st.partiallyActive) continue;
+    else if (st.orphan || !st.allManaged || st.anyFailed) full = true;
+    else if (st.fullyActive) {
+      const loc = st.location;
+      const ln = loc === null ? undefined : ctx.nodes.get(loc);
+      if (loc === null) full = true;
+      else if (ln !== undefined && !ln.online && ln.unclean) full = true;
+      else if (st.role > roleRank("unpromoted")) promoted.push(loc);
+      else started.push(loc);
+    } else full = true;
+    if (full) {
+      header();
+      if (child.kind === "group") renderGroup(ctx, child, depth + 1, out, c.promotable);
+      else item(out, depth + 1, primitiveText(ctx, child, child.id, undefined, c.promotable));
+    }
+  }
+  promoted.sort(numericStrcasecmp);
+  started.sort(numericStrcasecmp);
+  if (promoted.length > 0) {
+    header();
+    item(out, depth + 1, `Promoted: [ ${promoted.join(" ")} ]`);
+  }
+  if (started.length > 0) {
+    header();
+    const label = c.promotable ? (isRole(c.targetRole, "unpromoted") ? "Unpromoted (target-role)" : "Unpromoted") : "Started";
+    item(out, depth + 1, `${label}: [ ${started.join(" ")} ]`);
+  }
+  const active = promoted.length + started.length;
+  const cloneMax = ctx.cloneMax.get(c.id) ?? c.children.filter((ch) => !instanceState(ch).orphan).length;
+  const stopped = new Map<string, string>();
+  if (!c.unique && cloneMax > active) {
+    let allowed = ctx.nodeNames;
+    if (!ctx.symmetric) allowed = [...(ctx.allowedByLocation.get(c.id) ?? []), ...(ctx.allowedByLocation.get(childId) ?? [])];
+    for (const n of allowed) {
+      if (runningOn.has(n) || stopped.has(n)) continue;
+      const probe = ctx.failedProbes.get(`${childId}@${n}`);
+      stopped.set(n, probe !== undefined ? `Stopped (${probe})` : isRole(c.targetRole, "stopped") ? "Stopped (disabled)" : "Stopped");
+    }
+  }
+  if (stopped.size > 0) {
+    header();
+    const statuses = [...new Set(stopped.values())].sort();
+    for (const status of statuses) {
+      const nodes = [...stopped].filter(([, v]) => v === status).map(([k]) => k).sort(numericStrcasecmp);
+      item(out, depth + 1, `${status}: [ ${nodes.join(" ")} ]`);
+    }
+  } else if (active === 0) header();
+}
+
+function renderBundle(ctx: Ctx, b: Bundle, depth: number, out: string[]): void {
+  const unmanaged = !b.managed ? " (unmanaged)" : "";
+  item(out, depth, `Container bundle${b.replicas.length > 1 ? " set" : ""}: ${b.id} [${b.image}]${b.unique ? " (unique)" : ""}${unmanaged}:`);
+  for (const r of b.replicas) {
+    const rsc = r.child ?? r.container;
+    if (rsc === null) continue;
+    let name = (r.remote ?? r.container ?? rsc).id;
+    if (r.ip !== null) name += ` (${r.ip.id.slice(`${b.id}-ip-`.length)})`;
+    const node = r.container?.nodes[0]?.name ?? null;
+    item(out, depth + 1, primitiveText(ctx, rsc, name, node, false));
+  }
+}
+
+export function renderResources(s: ClusterStatus, out: string[]): void {
+  const ctx = buildCtx(s);
+  const render = (r: Resource): void => {
+    switch (r.kind) {
+      case "primitive": item(out, 1, primitiveText(ctx, r, r.id, undefined, false)); break;
+      case "group": renderGroup(ctx, r, 1, out, false); break;
+      case "clone": renderClone(ctx, r, 1, out); break;
+      case "bundle": renderBundle(ctx, r, 1, out); break;
+    }
+  };
+  s.resources.forEach(render);
+}

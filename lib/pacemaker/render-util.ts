@@ -1,0 +1,91 @@
+/** Formatting helpers that reproduce Pacemaker's own (pcmk__numeric_strcasecmp, readable intervals, ctime). */
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Natural, case-insensitive order: node2 < node10 (how crm_mon sorts node names). */
+export function numericStrcasecmp(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      let ei = i;
+      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
+      let ej = j;
+      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      const na = Number.parseInt(a.slice(i, ei), 10);
+      const nb = Number.parseInt(b.slice(j, ej), 10);
+      if (na !== nb) return na < nb ? -1 : 1;
+      i = ei;
+      j = ej;
+      continue;
+    }
+    const la = a[i]?.toLowerCase() ?? "";
+    const lb = b[j]?.toLowerCase() ?? "";
+    if (la !== lb) return la < lb ? -1 : 1;
+    i++;
+    j++;
+  }
+  return a.length - i - (b.length - j);
+}
+
+/** pcmk__readable_interval: 30000 → "30s", 90000 → "1m30s". */
+export function readableInterval(ms: number): string {
+  if (ms === 0) return "0s";
+  const parts: [number, string][] = [
+    [86_400_000, "d"],
+    [3_600_000, "h"],
+    [60_000, "m"],
+    [1_000, "s"],
+    [1, "ms"],
+  ];
+  let rest = ms;
+  let out = "";
+  for (const [unit, suffix] of parts) {
+    const n = Math.floor(rest / unit);
+    if (n > 0) out += `${n}${suffix}`;
+    rest -= n * unit;
+  }
+  return out;
+}
+
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+/** ctime(3) in local time, as crm_mon prints epochs: "Tue Nov  4 23:00:57 2026". */
+export function ctime(d: Date): string {
+  return `${DAYS[d.getDay()]} ${MONTHS[d.getMonth()]} ${String(d.getDate()).padStart(2, " ")} ${pad2(d.getHours())}:${pad2(
+    d.getMinutes(),
+  )}:${pad2(d.getSeconds())} ${d.getFullYear()}`;
+}
+
+/**
+ * crm_mon's failure `last-rc-change` is ISO ("2026-11-24 23:00:57Z") while its text prints ctime:
+ * convert when it parses, else keep what was given.
+ */
+export function isoToCtime(s: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(s.trim());
+  if (m === null) return s;
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ""}`;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? s : ctime(d);
+}
+
+/** Split an operation key `rsc_task_interval` (the rsc id may itself hold underscores). */
+export function parseOpKey(key: string): { rsc: string; task: string; intervalMs: number } | null {
+  const m = /^(.+)_([^_]+)_(\d+)$/.exec(key);
+  if (m === null) return null;
+  let rsc = m[1] ?? "";
+  let task = m[2] ?? "";
+  // migrate_to / migrate_from and notify keys (pre_notify_start...) carry an underscore in the task
+  const two = /^(.+)_(migrate|pre_notify|post_notify|confirmed-pre_notify|confirmed-post_notify)$/.exec(rsc);
+  if (two && (task === "to" || task === "from" || two[2]?.includes("notify"))) {
+    rsc = two[1] ?? rsc;
+    task = `${two[2]}_${task}`;
+  }
+  return { rsc, task, intervalMs: Number.parseInt(m[3] ?? "0", 10) };
+}
