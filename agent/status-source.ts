@@ -80,6 +80,8 @@ export function createStatusSource(opts: StatusSourceOptions): StatusSource {
       throw new StatusReadError(`crm_mon failed (exit ${mon.code}): ${firstLine(mon.stderr) || "no output"}`);
     }
     if (cib.code !== 0) {
+      // A missing CIB_file shows up in crm_mon's <errors> block, which says more than the read failure.
+      buildStatus({ crmMonXml: mon.stdout, cibXml: null });
       throw new StatusReadError(`${opts.cibFile ? "reading the CIB file" : "cibadmin --query"} failed (exit ${cib.code}): ${firstLine(cib.stderr) || "no output"}`);
     }
     const t0 = performance.now();
