@@ -7,6 +7,7 @@ import type { CibWatcher, OnChange, WatcherKind } from "./types";
 const BACKOFF_MIN_MS = 250;
 /** Kept short: while we are away, changes are only caught by the refresh that follows reconnecting. */
 const BACKOFF_MAX_MS = 2000;
+const SETTLE_TIMEOUT_MS = 5000;
 /** Exit codes cib-watch.c uses for "Pacemaker is not there (yet/any more)": worth retrying. */
 const RETRYABLE_EXITS = new Set([1, 2]);
 
@@ -99,7 +100,10 @@ export async function watchLiveCib(onChange: OnChange, options: LiveWatchOptions
 
   if (bin === null) fallBackToPolling("watcher binary unavailable");
   else startChild(bin);
+  // A CIB manager that accepts but never answers must not hang the agent's start: go on, the child keeps trying.
+  const patience = setTimeout(markSettled, SETTLE_TIMEOUT_MS);
   await settled;
+  clearTimeout(patience);
 
   return {
     get kind(): WatcherKind {
