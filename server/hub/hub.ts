@@ -11,7 +11,8 @@ export class AgentHub {
   private readonly feeds = new Map<string, ClusterFeed>();
 
   constructor(
-    private readonly factory: AgentLinkFactory,
+    /** also used to probe agents before a cluster is registered */
+    readonly factory: AgentLinkFactory,
     private readonly log: (msg: string) => void = (msg) => console.log(`[hub] ${msg}`),
   ) {}
 

@@ -3,7 +3,6 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { audited } from "@/server/audit/audit";
-import { linkFactory } from "@/server/hub/instance";
 import { probeAgents, type ProbeResult } from "@/server/hub/probe";
 import { ANY_CLUSTER_EVENT } from "@/server/hub/types";
 import { clusterSummary } from "@/server/hub/views";
@@ -91,7 +90,7 @@ export const clustersRouter = createTRPCRouter({
     const params = { name: input.name, agents: input.agents, tlsFingerprint: input.tlsFingerprint ?? null };
     return audited(ctx.db, actorOf(ctx.user), { action: "clusters.register", target: input.name, params }, async (notes) => {
       if (await ctx.db.cluster.findUnique({ where: { name: input.name } })) throw conflict(input.name);
-      const probes = await probeAgents(linkFactory(), input.agents, input.token);
+      const probes = await probeAgents(ctx.hub.factory, input.agents, input.token);
       checkProbes(probes);
       let row;
       try {
