@@ -38,8 +38,14 @@ now_ms() { date +%s%3N; }
 # Field 22 of /proc/PID/stat: the process start time; (comm) may hold spaces, so cut after the last ')'.
 starttime() { local s; s="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1; s="${s##*) }"; set -- $s; echo "${20}"; }
 
-# True when the recorded process is still the very process we started.
-alive() { local pid="$1" st="$2" cur; cur="$(starttime "$pid")" || return 1; [ "$cur" = "$st" ]; }
+# True when the recorded process is still the very process we started, and not a zombie waiting for
+# whoever adopted it (init here may reap late) to collect it.
+alive() {
+  local pid="$1" st="$2" s
+  s="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+  s="${s##*) }"; set -- $s
+  [ "$1" != Z ] && [ "${20}" = "$st" ]
+}
 
 record() { local st; st="$(starttime "$2")" || return 1; echo "$1 $2 $st" >> "$PIDS"; }
 
@@ -222,11 +228,19 @@ do_start() {
 }
 
 do_status() {
+  local name pid st
   if our_running; then
     echo "running (dir $DIR)"
     cat "$PIDS"
     if node_online; then crm_mon -1; return 0; fi
     echo "$NODE is not online yet"
+    return 1
+  fi
+  if [ -f "$PIDS" ]; then
+    echo "degraded (dir $DIR): some processes it started are gone; run: $0 stop --dir $DIR"
+    while read -r name pid st; do
+      if alive "$pid" "$st"; then echo "  $name $pid alive"; else echo "  $name $pid gone"; fi
+    done < "$PIDS"
     return 1
   fi
   local pid
