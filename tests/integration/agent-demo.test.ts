@@ -98,6 +98,19 @@ describe("demo cluster of three sim agents", () => {
     await expect(client.request("no.such.action", {})).rejects.toBeInstanceOf(AgentRequestError);
   });
 
+  it("never loses a write when all three agents change the one CIB at once", async () => {
+    const clients = [client, other, await connected(demo.urls[0]!, demo.token)];
+    const writes = clients.flatMap((c, i) =>
+      [0, 1, 2, 3].map((k) => c.request("node.attribute.set", { node: "node4", name: `race-${i}-${k}`, value: `${i}.${k}`, lifetime: "forever" })),
+    );
+    await Promise.all(writes);
+    const s = await client.waitForStatus((st) => clients.every((_, i) => [0, 1, 2, 3].every((k) => attr(st, "node4", `race-${i}-${k}`) === `${i}.${k}`)), 10_000);
+    expect(s.nodes).toHaveLength(3);
+    clients[2]!.close();
+    const check = await pcmk(demo.cibFile, "crm_verify", ["--live-check"]);
+    expect(check.stderr).not.toMatch(/parse|syntax/i);
+  });
+
   it("keeps serving when one agent dies", async () => {
     await demo.kill("node2");
     const value = `after-kill-${Date.now()}`;

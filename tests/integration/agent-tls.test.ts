@@ -1,0 +1,67 @@
+/** The agent over TLS (wss://) with its own certificate, and the token file rules. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startAgent, type RunningAgent } from "@/agent/agent";
+import { readTokenFile } from "@/agent/auth";
+import { agentCommand } from "@/agent/cli";
+import { fetchStatusOnce } from "@/lib/agent-client";
+import { freePorts } from "./agent-helpers";
+
+const TOKEN = "fedcba9876543210fedcba9876543210";
+let dir: string;
+let agent: RunningAgent;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "vigil-tls-"));
+  copyFileSync(join(process.cwd(), "tests/fixtures/demo/cib.xml"), join(dir, "cib.xml"));
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
+  const [port] = await freePorts(1);
+  agent = await startAgent({
+    mode: "sim", port: port!, host: "127.0.0.1", token: TOKEN, node: "node4", cibFile: join(dir, "cib.xml"),
+    tls: { cert: readFileSync(join(dir, "cert.pem")), key: readFileSync(join(dir, "key.pem")) }, log: () => undefined,
+  });
+});
+afterAll(async () => {
+  await agent?.stop();
+});
+
+describe("TLS and token files", () => {
+  it("serves wss:// to a client that trusts the certificate", async () => {
+    expect(agent.server.url).toMatch(/^wss:\/\//);
+    const { AgentClient } = await import("@/lib/agent-client");
+    const c = new AgentClient({ url: agent.server.url, token: TOKEN, tls: { ca: readFileSync(join(dir, "cert.pem")) } });
+    const status = await new Promise((res, rej) => {
+      c.on("status", ({ status: s }) => res(s));
+      c.on("state", ({ state, detail }) => state === "closed" && rej(new Error(detail)));
+      c.connect();
+    });
+    expect(status).toMatchObject({ summary: { clusterName: "democluster" } });
+    c.close();
+  });
+
+  it("refuses a client that does not trust the certificate", async () => {
+    await expect(fetchStatusOnce(agent.server.url, TOKEN, 3000)).rejects.toThrow(/self.signed|certificate/i);
+  });
+
+  it("warns about a token file others can read, and refuses short tokens", () => {
+    const f = join(dir, "token");
+    writeFileSync(f, `${TOKEN}\n`);
+    chmodSync(f, 0o644);
+    expect(readTokenFile(f).warning).toMatch(/chmod 600/);
+    chmodSync(f, 0o600);
+    expect(readTokenFile(f)).toEqual({ token: TOKEN, warning: null });
+    writeFileSync(f, "short\n");
+    expect(() => readTokenFile(f)).toThrow(/at least 16/);
+  });
+
+  it("agentCommand explains itself and rejects bad flags", async () => {
+    expect(await agentCommand(["--help"])).toBe(0);
+    expect(await agentCommand(["--mode", "sim", "--token-file", join(dir, "token")])).toBe(2);
+    expect(await agentCommand(["--mode", "bogus", "--token-file", "x"])).toBe(2);
+    expect(await agentCommand(["--nope"])).toBe(2);
+  });
+});
