@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { ClusterHeader } from "@/components/cluster/cluster-header";
+import { ClusterLiveProvider } from "@/components/live/cluster-live";
+
+/** One subscription for all the cluster's views: switching tabs keeps the live state. */
+export default async function ClusterLayout({ children, params }: { children: ReactNode; params: Promise<{ name: string }> }) {
+  const { name } = await params;
+  const cluster = decodeURIComponent(name);
+  return (
+    <ClusterLiveProvider name={cluster}>
+      <div className="space-y-4">
+        <ClusterHeader />
+        {children}
+      </div>
+    </ClusterLiveProvider>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+import { TopBar } from "@/components/layout/top-bar";
+import { requireUser } from "./current-user";
+
+// Every page below reads the session and live state: never prerendered.
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <TopBar user={user} />
+      <main className="mx-auto max-w-[120rem] px-4 py-4">{children}</main>
+    </>
+  );
+}

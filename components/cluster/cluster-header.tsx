@@ -1,0 +1,70 @@
+"use client";
+import clsx from "clsx";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Freshness } from "@/components/live/freshness";
+import { useClusterLive } from "@/components/live/cluster-live";
+import { HealthBadge } from "@/components/status/health-badge";
+import { StaleBanner } from "./warnings-banner";
+
+/** Name, health, freshness and the three views of a cluster; the same on every tab. */
+export function ClusterHeader() {
+  const live = useClusterLive();
+  const path = usePathname();
+  const base = `/clusters/${encodeURIComponent(live.name)}`;
+  const tabs = [
+    { href: base, label: "Overview", test: "tab-overview" },
+    { href: `${base}/nodes`, label: "By node", test: "tab-nodes" },
+    { href: `${base}/attributes`, label: "Node attributes", test: "tab-attributes" },
+  ];
+  const health = live.link === "stale" ? "unreachable" : (live.health?.level ?? null);
+  const clusterName = live.status?.summary.clusterName;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight" data-test="cluster-name">
+          {live.name}
+        </h1>
+        {clusterName && clusterName !== live.name ? <span className="text-sm text-muted">cluster-name {clusterName}</span> : null}
+        {health ? <HealthBadge health={health} size="lg" title={live.health?.reasons.join("\n")} /> : null}
+        {live.health && live.health.reasons.length && health !== "ok" ? (
+          <span className="hidden max-w-xl truncate text-sm text-muted lg:inline" title={live.health.reasons.join("\n")}>
+            {live.health.reasons.slice(0, 3).join(" · ")}
+            {live.health.reasons.length > 3 ? ` · +${live.health.reasons.length - 3} more` : ""}
+          </span>
+        ) : null}
+        <span className="ml-auto flex items-center gap-2">
+          {live.freshness?.source?.node ? (
+            <span className="hidden text-xs text-muted sm:inline" data-test="served-by">
+              via agent on {live.freshness.source.node}
+            </span>
+          ) : null}
+          <Freshness state={live.link} updatedAt={live.updatedAt} detail={live.detail} />
+        </span>
+      </div>
+      {live.removed ? (
+        <div className="rounded-lg border border-warn bg-warn-soft px-4 py-2.5 text-sm">This cluster was removed from the console.</div>
+      ) : null}
+      {live.link === "stale" && live.status ? <StaleBanner detail={live.detail} /> : null}
+      <nav className="flex gap-1 border-b border-line text-sm">
+        {tabs.map((t) => {
+          const active = path === t.href;
+          return (
+            <Link
+              key={t.href}
+              href={t.href}
+              data-test={t.test}
+              aria-current={active ? "page" : undefined}
+              className={clsx(
+                "-mb-px border-b-2 px-3 py-2",
+                active ? "border-accent font-medium text-fg" : "border-transparent text-muted hover:text-fg",
+              )}
+            >
+              {t.label}
+            </Link>
+          );
+        })}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+import clsx from "clsx";
+import { useCallback, useMemo, useState } from "react";
+import { useClusterLive } from "@/components/live/cluster-live";
+import { clusterHealth } from "@/components/status/health";
+import { FailedActions } from "./failed-actions";
+import { Failcounts } from "./failcounts";
+import { resourceDetails } from "./find-resource";
+import { MovesBans } from "./moves-bans";
+import { NodeList } from "./node-list";
+import { ResourceDetailsPanel } from "./resource-details";
+import { emptyFilter, type ResourceFilter } from "./resource-rows";
+import { ResourcesPanel } from "./resources-panel";
+import { SummaryHeader } from "./summary-header";
+import { FencingHistory, Tickets } from "./tickets-fencing";
+import { WarningsBanner } from "./warnings-banner";
+import { NoStatus } from "./no-status";
+
+/** The cluster page: crm_mon's whole picture, arranged for reading at a glance. */
+export function ClusterOverview() {
+  const live = useClusterLive();
+  const status = live.status;
+  const [filter, setFilter] = useState<ResourceFilter>(emptyFilter);
+  const [selected, setSelected] = useState<string | null>(null);
+  const onSelectNode = useCallback((node: string) => setFilter((f) => ({ ...f, node: f.node === node ? "" : node })), []);
+  const onClose = useCallback(() => setSelected(null), []);
+  const health = useMemo(() => (status ? clusterHealth(status, live.link !== "stale") : null), [status, live.link]);
+  const currentlyFailed = useMemo(() => {
+    const ids = new Set<string>();
+    if (!status) return ids;
+    for (const top of status.resources) {
+      if (top.kind === "primitive" && top.failed) ids.add(top.id);
+      if (top.kind === "group") top.children.filter((p) => p.failed).forEach((p) => ids.add(p.id));
+      if (top.kind === "clone") {
+        for (const c of top.children) {
+          if (c.kind === "primitive" && c.failed) ids.add(c.id);
+          if (c.kind === "group") c.children.filter((p) => p.failed).forEach((p) => ids.add(p.id));
+        }
+      }
+    }
+    return ids;
+  }, [status]);
+  const details = useMemo(() => (status && selected ? resourceDetails(status, selected) : null), [status, selected]);
+
+  if (!status || !health) return <NoStatus />;
+  const notLive = live.link !== "live";
+  return (
+    <div className={clsx("space-y-4", notLive && "stale-data")} data-test="cluster-overview" data-live={!notLive}>
+      <SummaryHeader summary={status.summary} health={health} />
+      <WarningsBanner warnings={status.warnings} />
+      <NodeList nodes={status.nodes} selectedNode={filter.node} onSelectNode={onSelectNode} />
+      <div className="grid gap-4 2xl:grid-cols-[minmax(0,1fr)_32rem]">
+        <ResourcesPanel status={status} filter={filter} onFilter={setFilter} selectedId={selected} onOpen={setSelected} />
+        <div className="space-y-4">
+          <FailedActions failures={status.failures} currentlyFailed={currentlyFailed} onOpen={setSelected} />
+          <Failcounts history={status.nodeHistory} onOpen={setSelected} />
+          <MovesBans constraints={status.configuration?.constraints ?? null} bans={status.bans} onOpen={setSelected} />
+          <Tickets tickets={status.tickets} />
+          <FencingHistory events={status.fenceHistory} />
+        </div>
+      </div>
+      {details ? <ResourceDetailsPanel details={details} onClose={onClose} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { memo } from "react";
+import type { Failure } from "@/lib/pacemaker";
+import { Empty, Section } from "@/components/ui/card";
+import { StateBadge } from "@/components/status/state-badge";
+import { failureResource } from "./resource-rows";
+import { SimpleTable, Td } from "./table";
+
+/**
+ * crm_mon's "Failed Resource Actions". A failure whose resource has since recovered stays listed
+ * (until a cleanup) but amber: it is history, not an outage; `currentlyFailed` says which are live.
+ */
+export const FailedActions = memo(function FailedActions({
+  failures,
+  currentlyFailed,
+  onOpen,
+}: {
+  failures: Failure[];
+  currentlyFailed: ReadonlySet<string>;
+  onOpen: (id: string) => void;
+}) {
+  return (
+    <Section title="Failed actions" count={failures.length} test="failed-actions">
+      {failures.length === 0 ? (
+        <Empty>No failed actions.</Empty>
+      ) : (
+        <SimpleTable head={["Resource", "Operation", "Node", "Result", "Exit reason", "When"]}>
+          {failures.map((f) => {
+            const rsc = failureResource(f.opKey);
+            const live = currentlyFailed.has(rsc);
+            return (
+              <tr key={`${f.opKey}@${f.node}`} data-test={`failure:${f.opKey}@${f.node}`}>
+                <Td>
+                  <button type="button" className="font-medium hover:underline" onClick={() => onOpen(rsc)}>
+                    {rsc}
+                  </button>
+                </Td>
+                <Td mono>
+                  {f.task ?? f.opKey}
+                  {f.interval ? ` ${f.interval / 1000}s` : ""}
+                </Td>
+                <Td>{f.node}</Td>
+                <Td>
+                  <StateBadge label={`${f.exitstatus} (${f.exitcode})`} tone={live ? "err" : "warn"} />
+                </Td>
+                <Td className="max-w-72 break-words">{f.exitreason || <span className="text-faint">—</span>}</Td>
+                <Td className="whitespace-nowrap text-xs text-muted">{f.lastRcChange ?? "—"}</Td>
+              </tr>
+            );
+          })}
+        </SimpleTable>
+      )}
+    </Section>
+  );
+});

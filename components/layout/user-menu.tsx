@@ -1,0 +1,43 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { LogOut, UserRound } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import type { Tone } from "@/components/ui/tone";
+import { useTRPC } from "@/trpc/react";
+import type { CurrentUser } from "./top-bar";
+
+const roleTone: Record<CurrentUser["role"], Tone> = { viewer: "neutral", operator: "info", admin: "promoted" };
+
+export function UserMenu({ user }: { user: CurrentUser }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSettled: () => {
+        router.replace("/login");
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <div className="ml-auto flex items-center gap-3 text-sm">
+      <span className="flex items-center gap-1.5" data-test="current-user">
+        <UserRound aria-hidden className="size-4 text-muted" />
+        <span className="font-medium">{user.username}</span>
+        <Badge tone={roleTone[user.role]} test="role-badge">
+          {user.role}
+        </Badge>
+      </span>
+      <button
+        type="button"
+        data-test="logout"
+        onClick={() => logout.mutate()}
+        disabled={logout.isPending}
+        className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-muted hover:bg-surface-2 hover:text-fg"
+      >
+        <LogOut aria-hidden className="size-4" /> Log out
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { applyStatusPatch, type ClusterStatus } from "@/lib/pacemaker";
+import type { StatusWatchEvent } from "@/server/api/routers/status";
+import { useTRPC } from "@/trpc/react";
+import type { LinkState } from "./freshness";
+
+type ServerFreshness = Extract<StatusWatchEvent, { type: "full" }>["freshness"];
+type ServerHealth = Extract<StatusWatchEvent, { type: "full" }>["health"];
+
+export interface ClusterLive {
+  name: string;
+  status: ClusterStatus | null;
+  version: number;
+  link: LinkState;
+  /** when an agent last confirmed the shown status (server clock), else when the browser got it */
+  updatedAt: number | null;
+  freshness: ServerFreshness | null;
+  health: ServerHealth | null;
+  detail: string | null;
+  removed: boolean;
+}
+
+const Ctx = createContext<ClusterLive | null>(null);
+
+export function useClusterLive(): ClusterLive {
+  const v = useContext(Ctx);
+  if (!v) throw new Error("useClusterLive outside ClusterLiveProvider");
+  return v;
+}
+
+interface Held {
+  status: ClusterStatus | null;
+  version: number;
+  freshness: ServerFreshness | null;
+  health: ServerHealth | null;
+  receivedAt: number | null;
+  removed: boolean;
+}
+
+const initial: Held = { status: null, version: -1, freshness: null, health: null, receivedAt: null, removed: false };
+
+function errorCode(err: unknown): string | null {
+  if (typeof err !== "object" || err === null || !("data" in err)) return null;
+  const data = (err as { data: unknown }).data;
+  return typeof data === "object" && data !== null && "code" in data && typeof data.code === "string" ? data.code : null;
+}
+
+/**
+ * Holds one cluster's live status for every view under it (overview, by node, attributes), so
+ * switching views keeps the subscription and shows the current state at once. The server sends
+ * the full state once, then patches; they are applied here in order, and a gap (should one ever
+ * happen) restarts the subscription for a fresh full state rather than showing a wrong one.
+ */
+export function ClusterLiveProvider({ name, children }: { name: string; children: ReactNode }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const held = useRef<Held>(initial);
+  const [state, setState] = useState<Held>(initial);
+  const resetRef = useRef<() => void>(() => {});
+
+  const onData = useCallback((envelope: { id: string; data: StatusWatchEvent }) => {
+    const ev = envelope.data;
+    const prev = held.current;
+    let next: Held = prev;
+    const now = Date.now();
+    switch (ev.type) {
+      case "full":
+        next = { status: ev.status, version: ev.version, freshness: ev.freshness, health: ev.health, receivedAt: now, removed: false };
+        break;
+      case "patch":
+        if (prev.status === null || ev.version !== prev.version + 1) {
+          resetRef.current();
+          return;
+        }
+        next = {
+          ...prev,
+          status: applyStatusPatch(prev.status, ev.patch),
+          version: ev.version,
+          freshness: ev.freshness,
+          health: ev.health,
+          receivedAt: now,
+        };
+        break;
+      case "freshness":
+        next = { ...prev, freshness: ev.freshness, health: ev.health };
+        break;
+      case "removed":
+        next = { ...prev, removed: true };
+        break;
+    }
+    held.current = next;
+    setState(next);
+  }, []);
+
+  const sub = useSubscription(
+    trpc.status.watch.subscriptionOptions(
+      { cluster: name },
+      {
+        onData,
+        onError: (err) => {
+          if (errorCode(err) === "UNAUTHORIZED") router.replace(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+        },
+      },
+    ),
+  );
+  resetRef.current = sub.reset;
+
+  const value = useMemo<ClusterLive>(() => {
+    const f = state.freshness;
+    let link: LinkState;
+    let detail: string | null = null;
+    if (sub.status === "error") {
+      link = "error";
+      detail = sub.error?.message ?? "subscription failed";
+    } else if (sub.status === "connecting" || sub.status === "idle") {
+      link = state.receivedAt === null ? "connecting" : "reconnecting";
+    } else if (f && (f.stale || !f.reachable)) {
+      link = "stale";
+      detail = f.agents.map((a) => `${a.url}: ${a.detail || a.state}`).join("; ") || null;
+    } else link = state.status ? "live" : "connecting";
+    const confirmed = f?.receivedAt ? new Date(f.receivedAt).getTime() : null;
+    return {
+      name,
+      status: state.status,
+      version: state.version,
+      link,
+      updatedAt: confirmed ?? state.receivedAt,
+      freshness: f,
+      health: state.health,
+      detail,
+      removed: state.removed,
+    };
+  }, [name, state, sub.status, sub.error]);
+
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
