@@ -63,20 +63,42 @@ function scanStatus(xml: string, start: number): { states: NodeState[]; transien
         const close = xml.indexOf("</transient_attributes>", ta);
         const taEnd = close >= 0 && close < limit ? close + "</transient_attributes>".length : xml.indexOf(">", ta) + 1;
         const el = parseXml(xml.slice(ta, taEnd), `${WHAT} (transient_attributes of node ${id})`);
-        const values = new Map<string, string>();
-        for (const set of el.children) {
-          for (const p of set.children) {
-            const name = p.attrs.name;
-            const value = p.attrs.value;
-            if (p.tag === "nvpair" && name !== undefined && value !== undefined) values.set(name, value);
-          }
-        }
-        transient.set(id, values);
+        transient.set(id, transientValues(el));
       }
     }
     i = next;
   }
   return { states, transient };
+}
+
+/** The same from an already parsed status element (small or self-closing documents). */
+function scanStatusNodes(status: XNode): { states: NodeState[]; transient: Map<string, Map<string, string>> } {
+  const states: NodeState[] = [];
+  const transient = new Map<string, Map<string, string>>();
+  for (const ns of status.children) {
+    if (ns.tag !== "node_state") continue;
+    const a = ns.attrs;
+    const id = a.id ?? "";
+    states.push({
+      id, uname: str(a, "uname"), inCcm: str(a, "in_ccm"), crmd: str(a, "crmd"), join: str(a, "join"),
+      expected: str(a, "expected"), extraAttrs: extraAttrs(a, NODE_STATE_KNOWN),
+    });
+    const ta = ns.children.find((c) => c.tag === "transient_attributes");
+    if (ta) transient.set(id, transientValues(ta));
+  }
+  return { states, transient };
+}
+
+function transientValues(el: XNode): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const set of el.children) {
+    for (const p of set.children) {
+      const name = p.attrs.name;
+      const value = p.attrs.value;
+      if (p.tag === "nvpair" && name !== undefined && value !== undefined) values.set(name, value);
+    }
+  }
+  return values;
 }
 
 function emptyConfiguration(): Configuration {
@@ -124,13 +146,10 @@ function parseConfiguration(el: XNode): Configuration {
 
 export function parseCib(xml: string): CibView {
   if (typeof xml !== "string" || xml.trim() === "") throw new PacemakerParseError(`${WHAT} is empty`, { source: WHAT, line: 1 });
-  const trimmed = xml.trimEnd();
-  if (!trimmed.endsWith("</cib>") && !trimmed.endsWith("/>")) {
-    // parseXml says where; if it somehow accepts the text, say it plainly
-    parseXml(xml, WHAT);
-    throw new PacemakerParseError(`${WHAT} is truncated: no closing </cib>`, { source: WHAT, line: xml.split("\n").length });
-  }
-  const statusAt = findTag(xml, "status", xml.length, true);
+  // Only a document that ends with </cib> may skip validating its status section: a truncated one
+  // (or anything else) goes through the full, validating parse, which says where it breaks.
+  const closed = xml.trimEnd().endsWith("</cib>");
+  const statusAt = closed ? findTag(xml, "status", xml.length, true) : -1;
   const cibAt = findTag(xml, "cib", 0, false);
   let root: XNode;
   let scanned: ReturnType<typeof scanStatus> | null = null;
@@ -139,6 +158,8 @@ export function parseCib(xml: string): CibView {
     scanned = scanStatus(xml, statusAt);
   } else {
     root = parseXml(xml, WHAT);
+    const status = root.children.find((c) => c.tag === "status");
+    if (status) scanned = scanStatusNodes(status);
   }
   if (root.tag !== "cib") {
     throw new PacemakerParseError(`${WHAT} has root element <${root.tag}>, expected <cib>`, { source: WHAT, line: 1 });
