@@ -13,4 +13,5 @@ if [ -f server.ts ]; then
     npx next build >var/next-build.log 2>&1 || { tail -n 40 var/next-build.log; exit 1; }
   fi
 fi
+export NODE_ENV=production
 exec npx tsx scripts/run-demo.ts "$@"
