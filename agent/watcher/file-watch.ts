@@ -16,6 +16,15 @@ function signature(file: string): string {
   }
 }
 
+function dirIdentity(dir: string): string | null {
+  try {
+    const s = statSync(dir, { bigint: true });
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Watches a CIB file. We watch the DIRECTORY, not the file: crm_simulate -O + rename and
  * editors replace the inode, and a watch on the old inode would go silent after the first rename.
@@ -47,20 +56,33 @@ export function watchCibFile(file: string, onChange: OnChange): CibWatcher {
   };
 
   let fsw: FSWatcher | null = null;
-  try {
-    fsw = watch(dir, { persistent: false }, (_event, name) => {
-      // Some platforms give no name; then we cannot filter and just re-check the signature.
-      if (name === null || name === base) schedule(name !== null);
-    });
-    // A vanished directory ends the fs watch; the stat poll keeps going.
-    fsw.on("error", () => {
-      fsw?.close();
-      fsw = null;
-    });
-  } catch {
+  let watchedDir: string | null = null;
+  const attach = (): void => {
+    fsw?.close();
     fsw = null;
-  }
-  const poll = setInterval(() => schedule(false), POLL_MS);
+    watchedDir = dirIdentity(dir);
+    if (watchedDir === null) return;
+    try {
+      const w = watch(dir, { persistent: false }, (_event, name) => {
+        // Some platforms give no name; then we cannot filter and just re-check the signature.
+        if (name === null || name === base) schedule(name !== null);
+      });
+      // A vanished directory ends the fs watch; the stat poll keeps going and re-attaches.
+      w.on("error", () => {
+        w.close();
+        if (fsw === w) fsw = null;
+      });
+      fsw = w;
+    } catch {
+      fsw = null;
+    }
+  };
+  attach();
+  const poll = setInterval(() => {
+    // A directory replaced (or created) under the same path is invisible to a watch on the old one.
+    if (fsw === null || dirIdentity(dir) !== watchedDir) attach();
+    schedule(false);
+  }, POLL_MS);
   poll.unref();
 
   return {

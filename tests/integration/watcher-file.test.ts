@@ -2,7 +2,7 @@
  * File-mode watcher against real Pacemaker tools writing a CIB file (as the sim agents and an admin
  * using CIB_file=... do). Target from the engine issue: change → noticed well under 300 ms.
  */
-import { mkdtempSync, renameSync, rmSync, writeFileSync, unlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -118,5 +118,37 @@ describe("file-mode CIB watcher", () => {
     const t1 = performance.now();
     await pcmk("crm_attribute", ["--type", "crm_config", "--name", "vigil-test", "--update", "back"]);
     expect(await nextChange(t1)).not.toBeNull();
+  });
+
+  it("falls back to its stat poll when the directory itself is replaced, then watches the new one", async () => {
+    const sub = path.join(dir, "demo");
+    mkdirSync(sub);
+    const file = path.join(sub, "cib.xml");
+    writeFileSync(file, readFileSync(cib));
+    watcher = await startCibWatcher({ mode: "file", path: file }, () => changes.push(performance.now()));
+    // Swap in a new directory holding a changed CIB: the fs watch on the old directory sees nothing.
+    const staged = path.join(dir, "demo.new");
+    mkdirSync(staged);
+    writeFileSync(path.join(staged, "cib.xml"), readFileSync(cib));
+    await runPacemaker("crm_attribute", ["--type", "crm_config", "--name", "swapped", "--update", "1"], {
+      env: { CIB_file: path.join(staged, "cib.xml") },
+    });
+    renameSync(sub, path.join(dir, "demo.old"));
+    renameSync(staged, sub);
+    const t0 = performance.now();
+    const seen = await nextChange(t0, 2500);
+    expect(seen, "stat poll did not notice the replaced directory").not.toBeNull();
+    expect(seen! - t0).toBeLessThan(1500);
+    // Re-attached: the next change is an fs event again, not a 1 s poll.
+    await sleep(50);
+    changes = [];
+    const t1 = performance.now();
+    const r = await runPacemaker("crm_attribute", ["--type", "crm_config", "--name", "swapped", "--update", "2"], {
+      env: { CIB_file: file },
+    });
+    expect(r.code).toBe(0);
+    const again = await nextChange(t1);
+    expect(again).not.toBeNull();
+    expect(again! - t1).toBeLessThan(300);
   });
 });
