@@ -25,8 +25,6 @@ const t = initTRPC.context<Context>().create({
     const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      // A readable sentence instead of the issue list as JSON.
-      message: zod ? `Invalid input: ${zodMessage(zod)}` : shape.message,
       data: { ...data, zodError: zod ? z.flattenError(zod) : null },
     };
   },
@@ -40,7 +38,17 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** A readable sentence instead of zod's issue list as JSON, over HTTP and for server-side callers. */
+const readableInputErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ZodError && !result.error.message.startsWith("Invalid input: ")) {
+    result.error.message = `Invalid input: ${zodMessage(result.error.cause)}`;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(readableInputErrors);
 
 function requireRole(minimum: Role) {
   return t.middleware(async ({ ctx, next, path, getRawInput }) => {
@@ -67,9 +75,9 @@ function requireRole(minimum: Role) {
   });
 }
 
-export const viewerProcedure = t.procedure.use(requireRole("viewer"));
-export const operatorProcedure = t.procedure.use(requireRole("operator"));
-export const adminProcedure = t.procedure.use(requireRole("admin"));
+export const viewerProcedure = publicProcedure.use(requireRole("viewer"));
+export const operatorProcedure = publicProcedure.use(requireRole("operator"));
+export const adminProcedure = publicProcedure.use(requireRole("admin"));
 
 /** The audit actor of a narrowed context. */
 export function actorOf(user: SessionUser): { userId: string; username: string; role: string } {

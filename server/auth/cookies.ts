@@ -17,7 +17,7 @@ export function readCookie(header: string | null | undefined, name: string): str
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  const maxAge = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
   return [
     `${SESSION_COOKIE}=${token}`,
     "Path=/",
