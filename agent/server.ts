@@ -32,6 +32,8 @@ export interface AgentServerOptions {
   /** A client that cannot keep up with this much queued output is dropped rather than hoarding memory. */
   maxBufferedBytes?: number;
   pingIntervalMs?: number;
+  /** How long an unauthenticated connection may stay open (default AUTH_TIMEOUT_MS). */
+  authTimeoutMs?: number;
 }
 
 export interface AgentServer {
@@ -162,12 +164,13 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
     });
 
     const header = bearerToken(req.headers.authorization);
+    const authTimeoutMs = opts.authTimeoutMs ?? AUTH_TIMEOUT_MS;
     const authTimer = setTimeout(() => {
       if (!c.authed) {
-        log("warn", `${c.peer}: no credentials within ${AUTH_TIMEOUT_MS} ms, closing`);
+        log("warn", `${c.peer}: no credentials within ${authTimeoutMs} ms, closing`);
         ws.close(CLOSE_AUTH_TIMEOUT, "authentication timeout");
       }
-    }, AUTH_TIMEOUT_MS);
+    }, authTimeoutMs);
     if (header !== null && !authenticate(c, header)) return;
 
     ws.on("message", (data: RawData, isBinary: boolean) => {
