@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { login, shot } from "./support/helpers";
+import { readState } from "./support/state";
+
+test.beforeEach(async ({ page }) => {
+  await login(page, "viewer");
+});
+
+test("cluster page: nodes, resource tree, promoted instance", async ({ page }) => {
+  const { clusterName } = readState();
+  await page.goto(`/clusters/${clusterName}`);
+  await expect(page.getByTestId("freshness")).toHaveAttribute("data-state", "live");
+  for (const n of ["node2", "node3", "node4"]) {
+    await expect(page.getByTestId(`node:${n}`)).toBeVisible();
+    await expect(page.getByTestId(`node:${n}`)).toHaveAttribute("data-state", "online");
+  }
+  await expect(page.getByTestId("dc-marker")).toHaveCount(1);
+  for (const r of ["WebService1", "WebService2", "WebService3", "balanceGroup", "virtual_ip", "my_lvs", "pgsql-clone", "ping-clone"]) {
+    await expect(page.getByTestId(`resource:${r}`)).toBeVisible();
+  }
+  await expect(page.getByTestId("resource:WebService1").getByTestId("state")).toHaveAttribute("data-state", "Started");
+  const promoted = page.getByTestId("resource:pgsql-clone").getByTestId("role:Promoted");
+  await expect(promoted).toBeVisible();
+  await expect(promoted).toContainText(/node\d/);
+  await page.screenshot({ path: shot("cluster"), fullPage: true });
+
+  // Filters: search narrows the tree, failed-only empties it on a healthy cluster.
+  await page.getByTestId("resource-search").fill("WebService");
+  await expect(page.getByTestId("resource:WebService2")).toBeVisible();
+  await expect(page.getByTestId("resource:balanceGroup")).toHaveCount(0);
+  await page.getByTestId("filter-clear").click();
+  await page.getByTestId("filter-node").selectOption("node4");
+  await expect(page.getByTestId("resource:WebService3")).toBeVisible();
+  await expect(page.getByTestId("resource:WebService1")).toHaveCount(0);
+  await page.getByTestId("filter-clear").click();
+
+  // Expand the promotable clone: one instance per node.
+  await page.getByTestId("toggle:pgsql-clone").click();
+  await expect(page.locator('[data-test^="instance:pgsql-clone:"]')).toHaveCount(3);
+});
+
+test("resource details: attributes, operations, constraints", async ({ page }) => {
+  const { clusterName } = readState();
+  await page.goto(`/clusters/${clusterName}`);
+  await page.getByTestId("resource:WebService1").click();
+  const panel = page.getByTestId("resource-details");
+  await expect(panel).toHaveAttribute("data-resource", "WebService1");
+  await expect(panel.getByTestId("details-operations")).toContainText("monitor");
+  await expect(panel.getByTestId("details-constraints")).toContainText("prefers node2");
+  await page.screenshot({ path: shot("cluster-details"), fullPage: false });
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+});
+
+test("by-node view: one column per node, promoted instance marked", async ({ page }) => {
+  const { clusterName } = readState();
+  await page.goto(`/clusters/${clusterName}/nodes`);
+  for (const n of ["node2", "node3", "node4"]) await expect(page.getByTestId(`column:${n}`)).toBeVisible();
+  await expect(page.getByTestId("column:stopped")).toBeVisible();
+  await expect(page.locator('[data-test="card:pgsql-clone"][data-promoted="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-test="card:ping-clone"]')).toHaveCount(3);
+  for (const r of ["WebService1", "WebService2", "WebService3", "balanceGroup"]) {
+    await expect(page.getByTestId(`card:${r}`)).toHaveCount(1);
+  }
+  await page.screenshot({ path: shot("by-node"), fullPage: true });
+});
+
+test("node attributes view: pgsql-status per node, permanent and transient", async ({ page }) => {
+  const { clusterName } = readState();
+  await page.goto(`/clusters/${clusterName}/attributes`);
+  for (const n of ["node2", "node3", "node4"]) {
+    await expect(page.getByTestId(`attr:${n}:pgsql-status`)).not.toHaveAttribute("data-value", "");
+  }
+  await expect(page.getByTestId("attr-col:pingd")).toBeVisible();
+  await page.screenshot({ path: shot("attributes"), fullPage: true });
+});
