@@ -52,10 +52,14 @@ export async function seedDemoCib(cibFile: string): Promise<void> {
 }
 
 export async function startDemoCluster(opts: DemoOptions = {}): Promise<DemoCluster> {
-  const dir = resolve(opts.dir ?? "var/demo");
+  const dir = opts.dir ? resolve(opts.dir) : join(REPO_ROOT, "var/demo");
   const ports = opts.ports ?? [7482, 7483, 7484];
   const host = opts.host ?? "127.0.0.1";
   if (ports.length !== DEMO_NODES.length) throw new Error(`the demo needs ${DEMO_NODES.length} ports`);
+  for (const port of ports) {
+    // An agent left over from an earlier run would answer in place of ours: refuse clearly instead.
+    if (await portAnswers(host, port)) throw new Error(`port ${port} on ${host} is in use (is a demo already running?)`);
+  }
   mkdirSync(dir, { recursive: true });
   const cibFile = join(dir, "cib.xml");
   const tokenFile = join(dir, "token");
@@ -88,7 +92,7 @@ export async function startDemoCluster(opts: DemoOptions = {}): Promise<DemoClus
         process.execPath,
         ["--import", "tsx", join(REPO_ROOT, "agent/main.ts"), "--mode", "sim", "--node", node, "--cib-file", cibFile,
           "--port", String(port), "--host", host, "--token-file", tokenFile],
-        { cwd: REPO_ROOT, stdio: ["ignore", fd ?? "inherit", fd ?? "inherit"] },
+        { cwd: REPO_ROOT, stdio: ["ignore", fd ?? "inherit", fd ?? "inherit"], env: { ...process.env, VIGIL_EXIT_WITH_PARENT: "1" } },
       );
       if (fd !== null) closeSync(fd);
       children.set(node, child);
@@ -132,15 +136,18 @@ async function waitForPort(host: string, port: number, child: ChildProcess, agen
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`demo agent ${agent.node} exited (${child.exitCode ?? child.signalCode}) before listening${agent.logFile ? `; see ${agent.logFile}` : ""}`);
     }
-    const up = await new Promise<boolean>((res) => {
-      const s = connect({ host, port }, () => {
-        s.destroy();
-        res(true);
-      });
-      s.on("error", () => res(false));
-    });
-    if (up) return;
+    if (await portAnswers(host, port)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`demo agent ${agent.node} did not listen on ${host}:${port} within ${timeoutMs} ms`);
+}
+
+function portAnswers(host: string, port: number): Promise<boolean> {
+  return new Promise<boolean>((res) => {
+    const s = connect({ host, port }, () => {
+      s.destroy();
+      res(true);
+    });
+    s.on("error", () => res(false));
+  });
 }
