@@ -135,6 +135,7 @@ describe("status details", () => {
     expect(s.lastChange).toEqual({ time: "Tue Nov 24 10:00:00 2026", user: "root", client: "cibadmin", origin: "node2" });
     expect(s.clusterOptions).toMatchObject({ stonithEnabled: true, noQuorumPolicy: "stop", stonithTimeoutMs: 60000 });
     expect(v("no-quorum").summary.dc?.withQuorum).toBe(false);
+    expect(demo().nodes[0]?.featureSet).toBe("<3.15.1");
     expect(v("maintenance").warnings[0]?.code).toBe("maintenance-mode");
     expect(v("no-stonith").warnings.map((w) => w.code)).toContain("no-stonith-device");
   });
