@@ -22,6 +22,15 @@ export type StartOptions = ({ mode: "file"; path: string } | ({ mode: "live" } &
 };
 
 export async function startCibWatcher(opts: StartOptions, onChange: OnChange): Promise<CibWatcher> {
-  if (opts.mode === "file") return watchCibFile(opts.path, onChange);
-  return watchLiveCib(onChange, opts);
+  const log = opts.log ?? ((m: string) => console.warn(m));
+  // A consumer that throws must not take the watcher (or, from a child's event handler, the agent) down.
+  const guarded: OnChange = () => {
+    try {
+      onChange();
+    } catch (e) {
+      log(`cib watcher: onChange failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  if (opts.mode === "file") return watchCibFile(opts.path, guarded);
+  return watchLiveCib(guarded, { ...opts, log });
 }
