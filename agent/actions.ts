@@ -88,11 +88,12 @@ function unknownIds(status: ClusterStatus | null, params: Record<string, unknown
 }
 
 export function createActionHandler(ctx: ActionContext): ActionHandler {
-  const env = ctx.cibFile ? { CIB_file: ctx.cibFile } : undefined;
-  const run = (cmd: Command): Promise<RunResult> =>
-    runPacemaker(cmd.tool, cmd.args, { env, timeoutMs: ctx.timeoutMs ?? 30_000, maxBytes: 1024 * 1024 });
+  const baseEnv: Record<string, string> = ctx.cibFile ? { CIB_file: ctx.cibFile } : {};
 
-  return async (action, rawParams): Promise<ActionOutcome> => {
+  return async (action, rawParams, caller): Promise<ActionOutcome> => {
+    const env = caller?.cibUser ? { ...baseEnv, CIB_user: caller.cibUser } : baseEnv;
+    const run = (cmd: Command): Promise<RunResult> =>
+      runPacemaker(cmd.tool, cmd.args, { env, timeoutMs: ctx.timeoutMs ?? 30_000, maxBytes: 1024 * 1024 });
     if (!isActionName(action)) {
       return { ok: false, error: { code: "unknown_action", message: `unknown action "${action}"; known: ${Object.keys(ActionParamsSchemas).join(", ")}` } };
     }

@@ -22,7 +22,12 @@ export type ActionOutcome =
   | { ok: true; result: unknown }
   | { ok: false; error: { code: import("@/lib/protocol").RequestErrorCode; message: string } };
 
-export type ActionHandler = (action: string, params: Record<string, unknown>) => Promise<ActionOutcome>;
+export interface ActionCaller {
+  /** Pacemaker ACL user to run the tools as (CIB_user). */
+  cibUser?: string;
+}
+
+export type ActionHandler = (action: string, params: Record<string, unknown>, caller?: ActionCaller) => Promise<ActionOutcome>;
 
 export type LogLevel = "info" | "warn" | "error";
 export type Logger = (level: LogLevel, message: string) => void;

@@ -129,13 +129,13 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
         const started = performance.now();
         let outcome;
         try {
-          outcome = await opts.actions(msg.action, msg.params);
+          outcome = await opts.actions(msg.action, msg.params, { cibUser: msg.cibUser });
         } catch (e) {
           log("error", `${c.peer}: request ${msg.action} crashed: ${(e as Error).stack ?? String(e)}`);
           outcome = { ok: false as const, error: { code: "internal" as const, message: (e as Error).message } };
         }
         const ms = Math.round(performance.now() - started);
-        log(outcome.ok ? "info" : "warn", `${c.peer}: ${msg.action} ${JSON.stringify(msg.params)} → ${outcome.ok ? "ok" : `${outcome.error.code}: ${outcome.error.message}`} (${ms} ms)`);
+        log(outcome.ok ? "info" : "warn", `${c.peer}: ${msg.action} ${JSON.stringify(msg.params)}${msg.cibUser ? ` as ${msg.cibUser}` : ""} → ${outcome.ok ? "ok" : `${outcome.error.code}: ${outcome.error.message}`} (${ms} ms)`);
         send(c, outcome.ok ? { type: "response", id: msg.id, ok: true, result: outcome.result } : { type: "response", id: msg.id, ok: false, error: outcome.error });
         return;
       }
@@ -192,7 +192,9 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
       }
       if (!parsed.ok) {
         log("warn", `${c.peer}: ${parsed.error.message}`);
-        send(c, parsed.error);
+        if (parsed.requestId !== undefined) {
+          send(c, { type: "response", id: parsed.requestId, ok: false, error: { code: "bad_request", message: parsed.error.message } });
+        } else send(c, parsed.error);
         return;
       }
       void handle(c, parsed.message);

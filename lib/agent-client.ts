@@ -239,10 +239,13 @@ export class AgentClient {
     this.emit("statusError", null);
   }
 
-  /** Sends a request; resolves with the agent's result, rejects with AgentRequestError. */
-  request<A extends ActionName>(action: A, params: ActionParams<A>, timeoutMs?: number): Promise<unknown>;
-  request(action: string, params: Record<string, unknown>, timeoutMs?: number): Promise<unknown>;
-  request(action: string, params: Record<string, unknown>, timeoutMs = 60_000): Promise<unknown> {
+  /**
+   * Sends a request; resolves with the agent's result, rejects with AgentRequestError.
+   * `cibUser` makes Pacemaker apply that ACL user's permissions to the change.
+   */
+  request<A extends ActionName>(action: A, params: ActionParams<A>, timeoutMs?: number, cibUser?: string): Promise<unknown>;
+  request(action: string, params: Record<string, unknown>, timeoutMs?: number, cibUser?: string): Promise<unknown>;
+  request(action: string, params: Record<string, unknown>, timeoutMs = 60_000, cibUser?: string): Promise<unknown> {
     const id = String(this.nextId++);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -250,7 +253,7 @@ export class AgentClient {
         reject(new AgentRequestError("timeout", `${action}: no answer from the agent within ${timeoutMs} ms`));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      if (!this.send({ type: "request", id, action, params })) {
+      if (!this.send({ type: "request", id, action, params, ...(cibUser ? { cibUser } : {}) })) {
         clearTimeout(timer);
         this.pending.delete(id);
         reject(new AgentRequestError("unavailable", `not connected to the agent (${this.state})`));

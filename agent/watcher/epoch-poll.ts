@@ -46,7 +46,9 @@ export function pollCibVersion(onChange: OnChange, query: CibHeaderQuery = defau
     try {
       const out = await query();
       const v = out === null ? null : cibVersion(out);
-      if (!stopped && last !== undefined && v !== last) onChange();
+      // The first answer counts too (changes since the consumer's own first read would be lost), unless
+      // it is "unreachable": nothing to refresh then.
+      if (!stopped && v !== last && !(last === undefined && v === null)) onChange();
       last = v;
     } finally {
       inFlight = false;

@@ -64,8 +64,9 @@ export async function watchLiveCib(onChange: OnChange, options: LiveWatchOptions
       if (line.startsWith("ready")) {
         ready = true;
         backoff = BACKOFF_MIN_MS;
-        // A reconnect means we may have missed changes while away.
-        if (everReady) onChange();
+        // Changes may have happened before we subscribed (between the consumer's first read and now) or,
+        // on a reconnect, while we were away: one refresh closes both gaps.
+        onChange();
         everReady = true;
         markSettled();
       } else if (line.startsWith("change")) {

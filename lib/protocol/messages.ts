@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { RequestErrorCodeSchema } from "./actions";
+import { xmlId } from "./values";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -36,6 +37,11 @@ export const RequestMessageSchema = z
     action: z.string().min(1).max(64),
     // Validated per action by ActionParamsSchemas once the action is known.
     params: z.record(z.string(), z.unknown()).default({}),
+    /**
+     * The Pacemaker ACL user to act as (CIB_user): when the cluster has enable-acl, Pacemaker then
+     * enforces that user's ACLs itself (a refused write answers `not_permitted`).
+     */
+    cibUser: xmlId("cibUser").optional(),
   })
   .strict();
 export const ClientMessageSchema = z.discriminatedUnion("type", [
@@ -116,7 +122,9 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
  * Parses one client frame into a message or a protocol error to send back (never throws), so the
  * agent can answer garbage with a reason and keep the connection.
  */
-export function parseClientFrame(raw: string): { ok: true; message: ClientMessage } | { ok: false; error: ErrorMessage } {
+export function parseClientFrame(
+  raw: string,
+): { ok: true; message: ClientMessage } | { ok: false; error: ErrorMessage; requestId?: string } {
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -138,7 +146,10 @@ export function parseClientFrame(raw: string): { ok: true; message: ClientMessag
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length ? ` at ${issue.path.join(".")}` : "";
-    return { ok: false, error: { type: "error", code: "bad_message", message: `invalid ${type} message${where}: ${issue?.message ?? "invalid"}` } };
+    const error: ErrorMessage = { type: "error", code: "bad_message", message: `invalid ${type} message${where}: ${issue?.message ?? "invalid"}` };
+    // A request with a usable id gets its answer as a response, so the caller's promise settles.
+    const id = (data as { id?: unknown }).id;
+    return typeof id === "string" && id.length > 0 && id.length <= 128 ? { ok: false, error, requestId: id } : { ok: false, error };
   }
   return { ok: true, message: parsed.data };
 }
