@@ -145,17 +145,36 @@ export async function settleCib(cibFile: string, log: Logger): Promise<SettleRes
   const settledVersion = await readFile(marker, "utf8").then((s) => s.trim(), () => "");
   if (settledVersion === versionOf(header)) return { rounds: 0, actions: 0, written: false, skipped: true };
 
-  const before = await stat(cibFile);
-  const tmp = [`${cibFile}.sim-a.${process.pid}`, `${cibFile}.sim-b.${process.pid}`] as const;
-  let src = cibFile;
+  const out = `${cibFile}.sim.${process.pid}`;
+  let before = await stat(cibFile);
   let rounds = 0;
   let actions = 0;
+  let written = false;
+
+  /** Replaces the CIB with xml unless someone else wrote it since `before`; records the settled version. */
+  const publish = async (xml: string): Promise<boolean> => {
+    const now = await stat(cibFile);
+    if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) {
+      // A hand edit landed while we simulated (tools do not take our lock): theirs wins; its own
+      // notification brings us back here to settle it.
+      log("warn", "settle: the CIB changed while simulating; not overwriting it");
+      return false;
+    }
+    const staged = `${cibFile}.new.${process.pid}`;
+    await writeFile(staged, stampLastWritten(xml));
+    await rename(staged, cibFile);
+    before = await stat(cibFile);
+    written = true;
+    const after = await readCibHeader(cibFile);
+    if (after) await writeFile(marker, `${versionOf(after)}\n`);
+    return true;
+  };
+
   try {
-    for (; rounds < SETTLE_MAX_ROUNDS; ) {
-      const out = tmp[rounds % 2]!;
+    while (rounds < SETTLE_MAX_ROUNDS) {
       const r = await runPacemaker(
         "crm_simulate",
-        ["-x", src, "-q", header.haveQuorum ? "true" : "false", "-S", "-O", out, "--output-as=xml"],
+        ["-x", cibFile, "-q", header.haveQuorum ? "true" : "false", "-S", "-O", out, "--output-as=xml"],
         { timeoutMs: 60_000 },
       );
       rounds++;
@@ -163,26 +182,15 @@ export async function settleCib(cibFile: string, log: Logger): Promise<SettleRes
       const n = countTransitionActions(r.stdout);
       if (n === 0) break;
       actions += n;
-      src = out;
+      // Publish each round at once: clients see the cluster move while the next round checks for more.
+      if (!(await publish(await readFile(out, "utf8")))) return { rounds, actions, written, skipped: false };
     }
     if (rounds === SETTLE_MAX_ROUNDS) log("warn", `settle: still actions after ${rounds} rounds; keeping the last state`);
-    {
-      const now = await stat(cibFile);
-      if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) {
-        // Someone wrote the file while we simulated (a hand edit without our lock): theirs wins, settle again later.
-        log("warn", "settle: the CIB changed while simulating; not overwriting it");
-        return { rounds, actions, written: false, skipped: false };
-      }
-      const xml = stampLastWritten(await readFile(src, "utf8"));
-      const staged = `${cibFile}.new.${process.pid}`;
-      await writeFile(staged, xml);
-      await rename(staged, cibFile);
-    }
-    const after = await readCibHeader(cibFile);
-    if (after) await writeFile(marker, `${versionOf(after)}\n`);
-    return { rounds, actions, written: true, skipped: false };
+    // A change that needed no action still moves "Last change" (file mode never does).
+    if (!written) await publish(await readFile(cibFile, "utf8"));
+    return { rounds, actions, written, skipped: false };
   } finally {
-    await Promise.all(tmp.map((t) => rm(t, { force: true })));
+    await rm(out, { force: true });
   }
 }
 
