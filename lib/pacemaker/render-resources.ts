@@ -2,7 +2,6 @@ import type { ClusterStatus } from "./model";
 import type { Bundle, Clone, Group, Node, Primitive, Resource } from "./model-status";
 import { flattenNvSets } from "./parse-nvset";
 import { numericStrcasecmp } from "./render-util";
-import { isTrue } from "./xml";
 
 /**
  * The "Full List of Resources" section as crm_mon 2.1.5 prints it with --inactive: the same rules
@@ -12,11 +11,8 @@ import { isTrue } from "./xml";
 interface Ctx {
   nodes: Map<string, Node>;
   nodeNames: string[];
-  /** resource ids whose (own or inherited) meta says maintenance=true */
-  maintenance: Set<string>;
-  symmetric: boolean;
-  /** clone id → nodes named by non-negative location constraints (asymmetric clusters) */
-  allowedByLocation: Map<string, string[]>;
+  /** guest node names: their implicit ocf:pacemaker:remote connection is not listed */
+  guests: Set<string>;
   /** "rsc@node" → rc text of a failed probe crm_mon would mask as "Stopped (...)" */
   failedProbes: Map<string, string>;
   /** configured clone-max per clone id */
@@ -32,9 +28,7 @@ function buildCtx(s: ClusterStatus): Ctx {
   const ctx: Ctx = {
     nodes: new Map(s.nodes.map((n) => [n.name, n])),
     nodeNames: s.nodes.map((n) => n.name),
-    maintenance: new Set(),
-    symmetric: s.summary.clusterOptions?.symmetricCluster ?? true,
-    allowedByLocation: new Map(),
+    guests: new Set(s.nodes.filter((n) => n.type === "guest" || n.idAsResource !== null).map((n) => n.name)),
     failedProbes: new Map(),
     cloneMax: new Map(),
   };
@@ -47,32 +41,11 @@ function buildCtx(s: ClusterStatus): Ctx {
   }
   const cfg = s.configuration;
   if (cfg) {
-    const visit = (id: string, meta: Record<string, string>, inherited: boolean): boolean => {
-      const m = meta.maintenance;
-      const on = m === undefined ? inherited : isTrue(m);
-      if (on) ctx.maintenance.add(id);
-      return on;
-    };
     for (const r of cfg.resources) {
+      if (r.kind !== "clone") continue;
       const meta = flattenNvSets(r.metaAttributes);
-      const on = visit(r.id, meta, false);
-      if (r.kind === "group") for (const c of r.children) visit(c.id, flattenNvSets(c.metaAttributes), on);
-      if (r.kind === "clone") {
-        const max = meta["clone-max"] ?? meta.clone_max;
-        if (max !== undefined) ctx.cloneMax.set(r.id, Number.parseInt(max, 10) || 0);
-        if (r.child) {
-          const cOn = visit(r.child.id, flattenNvSets(r.child.metaAttributes), on);
-          if (r.child.kind === "group") for (const c of r.child.children) visit(c.id, flattenNvSets(c.metaAttributes), cOn);
-        }
-      }
-      if (r.kind === "bundle" && r.primitive) visit(r.primitive.id, flattenNvSets(r.primitive.metaAttributes), on);
-    }
-    for (const c of cfg.constraints) {
-      if (c.kind !== "rsc_location" || c.rsc === null || c.node === null) continue;
-      if (c.score !== null && c.score.startsWith("-")) continue;
-      const list = ctx.allowedByLocation.get(c.rsc) ?? [];
-      list.push(c.node);
-      ctx.allowedByLocation.set(c.rsc, list);
+      const max = meta["clone-max"] ?? meta.clone_max;
+      if (max !== undefined) ctx.cloneMax.set(r.id, Number.parseInt(max, 10) || 0);
     }
   }
   return ctx;
@@ -105,8 +78,8 @@ function primitiveText(ctx: Ctx, p: Primitive, name: string, nodeIn: string | nu
   if (p.pending !== null) flags.push(p.pending);
   if (isRole(p.targetRole, "stopped")) flags.push("disabled");
   else if (topPromotable && isRole(p.targetRole, "unpromoted")) flags.push(`target-role:${p.targetRole ?? ""}`);
+  // 2.1.5 has no "maintenance" flag here: maintenance shows as unmanaged
   if (p.blocked) flags.push("blocked");
-  else if (ctx.maintenance.has(p.id.replace(/:\d+$/, ""))) flags.push("maintenance");
   else if (!p.managed) flags.push("unmanaged");
   if (p.failureIgnored) flags.push("failure ignored");
   if (flags.length > 0) s += ` (${flags.join(", ")})`;
@@ -120,8 +93,7 @@ function primitiveText(ctx: Ctx, p: Primitive, name: string, nodeIn: string | nu
 function renderGroup(ctx: Ctx, g: Group, depth: number, out: string[], topPromotable: boolean): void {
   if (g.children.length === 0) return;
   const flags: string[] = [];
-  if (ctx.maintenance.has(g.id.replace(/:\d+$/, ""))) flags.push("maintenance");
-  else if (!g.managed) flags.push("unmanaged");
+  if (!g.managed) flags.push("unmanaged");
   if (g.disabled) flags.push("disabled");
   item(out, depth, `Resource Group: ${g.id}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}:`);
   for (const c of g.children) item(out, depth + 1, primitiveText(ctx, c, c.id, undefined, topPromotable));
@@ -166,8 +138,7 @@ function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
   if (c.promotable) flags.push("promotable");
   if (c.unique) flags.push("unique");
   if (c.disabled) flags.push("disabled");
-  if (ctx.maintenance.has(c.id)) flags.push("maintenance");
-  else if (!c.managed) flags.push("unmanaged");
+  if (!c.managed) flags.push("unmanaged");
   const childId = (c.children[0]?.id ?? "").replace(/:\d+$/, "");
   let headerDone = false;
   const header = (): void => {
@@ -215,9 +186,7 @@ function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
   const cloneMax = ctx.cloneMax.get(c.id) ?? c.children.filter((ch) => !instanceState(ch).orphan).length;
   const stopped = new Map<string, string>();
   if (!c.unique && cloneMax > active) {
-    let allowed = ctx.nodeNames;
-    if (!ctx.symmetric) allowed = [...(ctx.allowedByLocation.get(c.id) ?? []), ...(ctx.allowedByLocation.get(childId) ?? [])];
-    for (const n of allowed) {
+    for (const n of ctx.nodeNames) {
       if (runningOn.has(n) || stopped.has(n)) continue;
       const probe = ctx.failedProbes.get(`${childId}@${n}`);
       stopped.set(n, probe !== undefined ? `Stopped (${probe})` : isRole(c.targetRole, "stopped") ? "Stopped (disabled)" : "Stopped");
@@ -250,7 +219,11 @@ export function renderResources(s: ClusterStatus, out: string[]): void {
   const ctx = buildCtx(s);
   const render = (r: Resource): void => {
     switch (r.kind) {
-      case "primitive": item(out, 1, primitiveText(ctx, r, r.id, undefined, false)); break;
+      case "primitive":
+        // a guest node's connection resource is implicit (internal): crm_mon lists it in XML only
+        if (r.resourceAgent === "ocf:pacemaker:remote" && ctx.guests.has(r.id)) break;
+        item(out, 1, primitiveText(ctx, r, r.id, undefined, false));
+        break;
       case "group": renderGroup(ctx, r, 1, out, false); break;
       case "clone": renderClone(ctx, r, 1, out); break;
       case "bundle": renderBundle(ctx, r, 1, out); break;
