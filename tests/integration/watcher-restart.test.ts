@@ -50,8 +50,8 @@ echo "ready 0 6 0"; exec sleep 60`,
     expect(watcher.kind).toBe("notify");
     await sleep(1000);
     expect(runs(bin)).toHaveLength(2);
-    // 2 changes + 1 for the lost connection + 1 for the reconnect
-    expect(events).toHaveLength(4);
+    // 1 on subscribing + 2 changes + 1 for the lost connection + 1 for the reconnect
+    expect(events).toHaveLength(5);
     expect(logs.join("\n")).toMatch(/connection lost/);
   });
 
@@ -106,7 +106,8 @@ echo "ready 0 6 0"; exec sleep 60`,
       throw new Error("consumer bug");
     });
     await sleep(300);
-    expect(calls).toBe(2);
-    expect(logs.filter((l) => l.includes("consumer bug"))).toHaveLength(2);
+    // ready + 2 changes
+    expect(calls).toBe(3);
+    expect(logs.filter((l) => l.includes("consumer bug"))).toHaveLength(3);
   });
 });
