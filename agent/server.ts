@@ -63,20 +63,30 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
   const wss = new WebSocketServer({ server: http, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
   const clients = new Set<Client>();
 
-  const send = (c: Client, msg: AgentMessage): void => {
+  /** Accepts a message or its JSON text, so one broadcast serializes once, not once per client. */
+  const send = (c: Client, msg: AgentMessage | string): void => {
     if (c.ws.readyState !== c.ws.OPEN) return;
     if (c.ws.bufferedAmount > maxBuffered) {
       log("warn", `${c.peer}: client too slow (${c.ws.bufferedAmount} bytes queued), dropping it`);
       c.ws.terminate();
       return;
     }
-    c.ws.send(JSON.stringify(msg));
+    c.ws.send(typeof msg === "string" ? msg : JSON.stringify(msg));
+  };
+
+  // A snapshot can be megabytes: serialize it once per seq however many clients subscribe.
+  let fullCache: { seq: number; status: unknown; text: string } | null = null;
+  const fullText = (snap: { seq: number; status: unknown }): string => {
+    if (fullCache?.seq !== snap.seq || fullCache.status !== snap.status) {
+      fullCache = { seq: snap.seq, status: snap.status, text: JSON.stringify({ type: "status.full", seq: snap.seq, status: snap.status }) };
+    }
+    return fullCache.text;
   };
 
   const sendFull = (c: Client): void => {
     const snap = feed.current();
     if (snap) {
-      send(c, { type: "status.full", seq: snap.seq, status: snap.status });
+      send(c, fullText(snap));
       c.seq = snap.seq;
     }
     const err = feed.lastError();
@@ -84,12 +94,14 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
   };
 
   const onFeed = (ev: FeedEvent): void => {
+    let patchText: string | null = null;
     for (const c of clients) {
       if (!c.authed || !c.subscribed) continue;
       if (ev.type === "error") {
         send(c, { type: "status.error", message: ev.message, at: ev.at, lastGoodSeq: c.seq });
       } else if (ev.type === "patch" && c.seq === ev.baseSeq) {
-        send(c, { type: "status.patch", seq: ev.seq, baseSeq: ev.baseSeq, patch: ev.patch });
+        patchText ??= JSON.stringify({ type: "status.patch", seq: ev.seq, baseSeq: ev.baseSeq, patch: ev.patch });
+        send(c, patchText);
         c.seq = ev.seq;
       } else {
         // The client holds nothing or something else: a patch would not apply, give it the whole state.
