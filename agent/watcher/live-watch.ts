@@ -61,6 +61,8 @@ export async function watchLiveCib(onChange: OnChange, options: LiveWatchOptions
       stderrTail = (stderrTail + b.toString()).slice(-500);
     });
     createInterface({ input: proc.stdout! }).on("line", (line) => {
+      // Lines already buffered when stop() killed the child are not news to anyone.
+      if (stopped) return;
       if (line.startsWith("ready")) {
         ready = true;
         backoff = BACKOFF_MIN_MS;
@@ -74,7 +76,7 @@ export async function watchLiveCib(onChange: OnChange, options: LiveWatchOptions
       }
     });
     let ended = false;
-    const ended_ = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void => {
+    const onEnd = (code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void => {
       if (ended) return;
       ended = true;
       child = null;
@@ -95,8 +97,8 @@ export async function watchLiveCib(onChange: OnChange, options: LiveWatchOptions
       restartTimer = setTimeout(() => startChild(path), backoff);
       backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
     };
-    proc.on("error", (err) => ended_(null, null, err));
-    proc.on("close", (code, signal) => ended_(code, signal));
+    proc.on("error", (err) => onEnd(null, null, err));
+    proc.on("close", (code, signal) => onEnd(code, signal));
   };
 
   if (bin === null) fallBackToPolling("watcher binary unavailable");
