@@ -5,7 +5,7 @@ import { env } from "@/env";
 import { recordAudit } from "@/server/audit/audit";
 import { hashPassword } from "@/server/auth/password";
 import type { Role } from "@/server/auth/roles";
-import { createDb, type Db } from "@/server/db/client";
+import { getDb, type Db } from "@/server/db/client";
 import { deployMigrations } from "@/server/db/migration-engine";
 
 export const DEMO_CLUSTER_NAME = "democluster";
@@ -20,7 +20,7 @@ export const DEMO_USERS: readonly { username: string; password: string; role: Ro
 export interface SeedDemoOptions {
   agentUrls: string[];
   tokenFile: string;
-  /** default: a client on env.DATABASE_URL, migrated first */
+  /** default: the process's client on env.DATABASE_URL (migrated first when needed) */
   db?: Db;
 }
 
@@ -30,54 +30,53 @@ export interface SeedDemoResult {
 }
 
 export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
-  const own = opts.db === undefined;
-  if (own) await deployMigrations(env.DATABASE_URL);
-  const db = opts.db ?? createDb(env.DATABASE_URL);
+  if (opts.db === undefined) await deployMigrations(env.DATABASE_URL);
+  const db = opts.db ?? getDb();
   const actor = { userId: null, username: "demo", role: "admin" };
-  try {
-    const users: SeedDemoResult["users"] = [];
-    for (const u of DEMO_USERS) {
-      const exists = await db.user.findUnique({ where: { username: u.username } });
-      if (!exists) {
-        await db.user.create({ data: { username: u.username, role: u.role, passwordHash: await hashPassword(u.password) } });
-        await recordAudit(db, actor, { action: "users.add", target: u.username, params: { role: u.role, via: "demo" } }, "ok", "");
-      }
-      users.push({ ...u, created: !exists });
+  const users: SeedDemoResult["users"] = [];
+  for (const u of DEMO_USERS) {
+    const exists = await db.user.findUnique({ where: { username: u.username } });
+    if (!exists) {
+      await db.user.create({ data: { username: u.username, role: u.role, passwordHash: await hashPassword(u.password) } });
+      await recordAudit(db, actor, { action: "users.add", target: u.username, params: { role: u.role, via: "demo" } }, "ok", "");
     }
-
-    const token = readFileSync(opts.tokenFile, "utf8").trim();
-    let cluster = await db.cluster.findUnique({ where: { name: DEMO_CLUSTER_NAME } });
-    const created = cluster === null;
-    if (!cluster) {
-      cluster = await db.cluster.create({
-        data: {
-          name: DEMO_CLUSTER_NAME,
-          token,
-          agents: { create: opts.agentUrls.map((url, position) => ({ url, position })) },
-        },
-      });
-      await recordAudit(
-        db,
-        actor,
-        { action: "clusters.register", target: DEMO_CLUSTER_NAME, params: { agents: opts.agentUrls, via: "demo" }, clusterId: cluster.id },
-        "ok",
-        "",
-      );
-    }
-    const tokenChanged = cluster.token !== token;
-    if (tokenChanged) {
-      // The demo makes a new token when its token file is missing; follow it.
-      await db.cluster.update({ where: { id: cluster.id }, data: { token } });
-    }
-
-    // In the console's own process, the running hub picks the cluster up at once.
-    const hub = globalThis.__vigilHub ? await globalThis.__vigilHub : null;
-    if (hub && (created || tokenChanged || !hub.feed(cluster.id))) {
-      const agents = await db.clusterAgent.findMany({ where: { clusterId: cluster.id }, orderBy: { position: "asc" } });
-      hub.addCluster({ id: cluster.id, name: cluster.name, token, tlsFingerprint: cluster.tlsFingerprint, agents: agents.map((a) => a.url) });
-    }
-    return { users, cluster: { name: DEMO_CLUSTER_NAME, created } };
-  } finally {
-    if (own) await db.$disconnect();
+    users.push({ ...u, created: !exists });
   }
+
+  const token = readFileSync(opts.tokenFile, "utf8").trim();
+  let cluster = await db.cluster.findUnique({ where: { name: DEMO_CLUSTER_NAME } });
+  const created = cluster === null;
+  if (!cluster) {
+    cluster = await db.cluster.create({
+      data: {
+        name: DEMO_CLUSTER_NAME,
+        token,
+        agents: { create: opts.agentUrls.map((url, position) => ({ url, position })) },
+      },
+    });
+    await recordAudit(
+      db,
+      actor,
+      { action: "clusters.register", target: DEMO_CLUSTER_NAME, params: { agents: opts.agentUrls, via: "demo" }, clusterId: cluster.id },
+      "ok",
+      "",
+    );
+  }
+  // The demo makes a new token when its token file is missing, and may run on other ports: follow it.
+  const saved = await db.clusterAgent.findMany({ where: { clusterId: cluster.id }, orderBy: { position: "asc" } });
+  const changed = cluster.token !== token || saved.map((a) => a.url).join(" ") !== opts.agentUrls.join(" ");
+  if (changed) {
+    await db.$transaction([
+      db.cluster.update({ where: { id: cluster.id }, data: { token } }),
+      db.clusterAgent.deleteMany({ where: { clusterId: cluster.id } }),
+      db.clusterAgent.createMany({ data: opts.agentUrls.map((url, position) => ({ clusterId: cluster.id, url, position })) }),
+    ]);
+  }
+
+  // In the console's own process, the running hub picks the cluster up at once.
+  const hub = globalThis.__vigilHub ? await globalThis.__vigilHub : null;
+  if (hub && (created || changed || !hub.feed(cluster.id))) {
+    hub.addCluster({ id: cluster.id, name: cluster.name, token, tlsFingerprint: cluster.tlsFingerprint, agents: opts.agentUrls });
+  }
+  return { users, cluster: { name: DEMO_CLUSTER_NAME, created } };
 }

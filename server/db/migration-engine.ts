@@ -12,6 +12,7 @@ import {
   type SqlQuery,
 } from "@prisma/driver-adapter-utils";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 
 export interface MigrationPaths {
   schemaPath: string;
@@ -160,8 +161,40 @@ export function defaultMigrationPaths(databaseUrl: string, root = process.cwd())
   };
 }
 
+function migrationNames(migrationsDir: string): string[] {
+  if (!existsSync(migrationsDir)) return [];
+  return readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+}
+
+/**
+ * Migrations not yet applied, read with a plain connection. The schema engine locks the database
+ * file exclusively, which fails while the console holds it open; asking first lets `vigil user add`
+ * run beside a running console whenever there is nothing to apply (the usual case).
+ */
+export function pendingMigrations(databaseUrl: string, root = process.cwd()): string[] {
+  const all = migrationNames(defaultMigrationPaths(databaseUrl, root).migrationsDir);
+  const file = sqliteFilePath(databaseUrl);
+  if (!file || !existsSync(file)) return all;
+  const conn = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  try {
+    const table = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return all;
+    const rows = conn
+      .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as { name: string }[]; // the row shape our SELECT names; better-sqlite3 types rows as unknown
+    const applied = new Set(rows.map((r) => r.name));
+    return all.filter((n) => !applied.has(n));
+  } finally {
+    conn.close();
+  }
+}
+
 /** Apply pending migrations to a database (used at console start and by tests). */
 export async function deployMigrations(databaseUrl: string, root = process.cwd()): Promise<string[]> {
+  if (pendingMigrations(databaseUrl, root).length === 0) return [];
   const engine = await MigrationEngine.open(defaultMigrationPaths(databaseUrl, root));
   try {
     return await engine.deploy();

@@ -12,10 +12,15 @@ import { createTRPCRouter, viewerProcedure } from "../trpc";
  * What `status.watch` sends, each wrapped as `{ id, data }` (tracked id `<generation>:<version>`
  * of the status the client holds after it). Apply a patch with applyStatusPatch from
  * @/lib/pacemaker on the status you hold at `version - 1`.
+ *
+ * A patch stays small whatever the cluster size (the bytes-per-change budget): it does not repeat
+ * the agents' list. It carries the new `receivedAt` (set it on the freshness you hold) and the
+ * health only when that changed (`healthUpdate`, null when unchanged). Agent connection changes
+ * arrive as `freshness` events with the whole freshness.
  */
 export type StatusWatchEvent =
   | { type: "full"; version: number; status: ClusterStatus | null; freshness: Freshness; health: ClusterHealth }
-  | { type: "patch"; version: number; patch: StatusPatch; freshness: Freshness; health: ClusterHealth }
+  | { type: "patch"; version: number; patch: StatusPatch; receivedAt: Date | null; healthUpdate: ClusterHealth | null }
   | { type: "freshness"; freshness: Freshness; health: ClusterHealth }
   | { type: "removed" };
 
@@ -53,15 +58,24 @@ export const statusRouter = createTRPCRouter({
       // Listen before reading the snapshot so that no change falls between the two.
       const events = on(ctx.hub.bus, clusterEvent(feed.record.id), { signal });
       let sent = -1;
+      let sentHealth = "";
+      const healthUpdate = (health: ClusterHealth): ClusterHealth | null => {
+        const key = JSON.stringify(health);
+        if (key === sentHealth) return null;
+        sentHealth = key;
+        return health;
+      };
       const full = () => {
         const s = feed.snapshot();
         sent = s.version;
+        sentHealth = JSON.stringify(s.health);
         const event: StatusWatchEvent = { type: "full", version: s.version, status: s.status, freshness: s.freshness, health: s.health };
         return tracked(eventId(feed, s.version), event);
       };
 
       const freshnessEvent = (): StatusWatchEvent => {
         const s = feed.snapshot();
+        sentHealth = JSON.stringify(s.health);
         return { type: "freshness", freshness: s.freshness, health: s.health };
       };
 
@@ -72,7 +86,7 @@ export const statusRouter = createTRPCRouter({
       } else {
         const s = feed.snapshot();
         for (const p of replay) {
-          const event: StatusWatchEvent = { type: "patch", version: p.version, patch: p.patch, freshness: s.freshness, health: s.health };
+          const event: StatusWatchEvent = { type: "patch", version: p.version, patch: p.patch, receivedAt: s.freshness.receivedAt, healthUpdate: null };
           yield tracked(eventId(feed, p.version), event);
         }
         sent = from + replay.length;
@@ -94,7 +108,13 @@ export const statusRouter = createTRPCRouter({
         if (ev.version <= sent) continue;
         if (ev.patch && ev.version === sent + 1) {
           sent = ev.version;
-          const event: StatusWatchEvent = { type: "patch", version: ev.version, patch: ev.patch, freshness: s.freshness, health: s.health };
+          const event: StatusWatchEvent = {
+            type: "patch",
+            version: ev.version,
+            patch: ev.patch,
+            receivedAt: s.freshness.receivedAt,
+            healthUpdate: healthUpdate(s.health),
+          };
           yield tracked(eventId(feed, ev.version), event);
         } else {
           yield full();

@@ -82,7 +82,7 @@ describe("cluster registration", () => {
     wss.on("connection", (ws) => ws.close(CLOSE_UNAUTHORIZED, "unauthorized"));
     await new Promise((r) => wss.once("listening", r));
     const addr = wss.address();
-    const port = typeof addr === "object" ? addr.port : 0;
+    const port = typeof addr === "object" && addr ? addr.port : 0;
     const realHub = new AgentHub(agentClientLinkFactory, () => {});
     try {
       const admin = await adminWith(realHub);
