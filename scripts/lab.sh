@@ -96,6 +96,11 @@ do_stop() {
   stop_one corosync 15
   stop_one child 5
   rm -f "$PIDS"
+  # The scheduler's inputs and any blackbox dumps of this run are ours too; older ones (a real node's) stay.
+  if [ -f "$DIR/started" ]; then
+    find /var/lib/pacemaker/pengine /var/lib/pacemaker/blackbox -type f -newer "$DIR/started" -delete 2>/dev/null || true
+    rm -f "$DIR/started"
+  fi
   # Give the machine back its CIB as we found it.
   if [ -d "$DIR/cib-backup" ]; then
     find "$CIB_DIR" -mindepth 1 -delete
@@ -186,6 +191,7 @@ do_start() {
     command -v "$t" > /dev/null || { log "$t not found: apt-get install -y pacemaker pacemaker-cli-utils corosync"; exit 4; }
   done
   rm -f "$DIR"/*.log "$DIR"/*.out
+  touch "$DIR/started"
   write_corosync_conf
   seed_cib
   # Pacemaker's runtime dirs; with no systemd nobody else creates them.
