@@ -66,7 +66,13 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
     watch: watcher?.kind ?? "poll",
   });
   const actions = createActionHandler({ source, log, cibFile });
-  const server = await startAgentServer({ port: cfg.port, host: cfg.host, token: cfg.token, tls: cfg.tls, feed: source, hello, actions, log });
+  let server: AgentServer;
+  try {
+    server = await startAgentServer({ port: cfg.port, host: cfg.host, token: cfg.token, tls: cfg.tls, feed: source, hello, actions, log });
+  } catch (e) {
+    watcher.stop();
+    throw new Error(`cannot listen on ${cfg.host ?? "0.0.0.0"}:${cfg.port}: ${(e as Error).message}`);
+  }
   log("info", `${cfg.mode} agent for ${node} listening on ${server.url} (watch: ${watcher.kind}${cibFile ? `, CIB ${cibFile}` : ""})`);
 
   return {

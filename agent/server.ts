@@ -61,6 +61,8 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
     res.writeHead(426, { "content-type": "text/plain" }).end("Vigil agent: connect with a WebSocket\n");
   });
   const wss = new WebSocketServer({ server: http, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
+  // ws re-emits the HTTP server's errors (e.g. EADDRINUSE); listen() below reports those to the caller.
+  wss.on("error", (e) => log("error", `server: ${e.message}`));
   const clients = new Set<Client>();
 
   /** Accepts a message or its JSON text, so one broadcast serializes once, not once per client. */

@@ -64,4 +64,12 @@ describe("TLS and token files", () => {
     expect(await agentCommand(["--mode", "bogus", "--token-file", "x"])).toBe(2);
     expect(await agentCommand(["--nope"])).toBe(2);
   });
+
+  it("agentCommand fails cleanly when the port is taken", async () => {
+    const f = join(dir, "token2");
+    writeFileSync(f, `${TOKEN}\n`, { mode: 0o600 });
+    const port = new URL(agent.server.url).port;
+    const args = ["--mode", "sim", "--node", "node2", "--cib-file", join(dir, "cib.xml"), "--host", "127.0.0.1", "--port", port, "--token-file", f];
+    expect(await agentCommand(args)).toBe(1);
+  });
 });
