@@ -32,23 +32,30 @@ export function numericStrcasecmp(a: string, b: string): number {
   return a.length - i - (b.length - j);
 }
 
-/** pcmk__readable_interval: 30000 → "30s", 90000 → "1m30s". */
-export function readableInterval(ms: number): string {
-  if (ms === 0) return "0s";
-  const parts: [number, string][] = [
-    [86_400_000, "d"],
-    [3_600_000, "h"],
-    [60_000, "m"],
-    [1_000, "s"],
-    [1, "ms"],
-  ];
-  let rest = ms;
+/**
+ * pcmk__readable_interval as 2.1.5 writes it: strict ">" at each unit (so 60000 is "60s" and
+ * 1000 is "1000ms"), and seconds carry milliseconds as a fraction ("1m1.500s").
+ */
+export function readableInterval(msIn: number): string {
+  const D = 86_400_000;
+  const H = 3_600_000;
+  const M = 60_000;
+  const S = 1_000;
+  let ms = msIn;
   let out = "";
-  for (const [unit, suffix] of parts) {
-    const n = Math.floor(rest / unit);
-    if (n > 0) out += `${n}${suffix}`;
-    rest -= n * unit;
+  for (const [unit, suffix] of [[D, "d"], [H, "h"], [M, "m"]] as const) {
+    if (ms > unit) {
+      out += `${Math.floor(ms / unit)}${suffix}`;
+      ms -= Math.floor(ms / unit) * unit;
+    }
   }
+  if (ms > S) {
+    out += `${Math.floor(ms / S)}`;
+    ms -= Math.floor(ms / S) * S;
+    if (ms > 0) out += `.${String(ms).padStart(3, "0")}`;
+    out += "s";
+  } else if (ms > 0) out += `${ms}ms`;
+  else if (out === "") out = "0s";
   return out;
 }
 
