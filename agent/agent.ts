@@ -62,7 +62,7 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
     cluster: source.status()?.summary.clusterName ?? null,
     pacemakerVersion,
     mode: cfg.mode,
-    capabilities: ["status", "status.patch", ...ACTION_NAMES.map((a) => `action:${a}`)],
+    capabilities: ["status", "status.patch", "cib-user", ...ACTION_NAMES.map((a) => `action:${a}`)],
     watch: watcher?.kind ?? "poll",
   });
   const actions = createActionHandler({ source, log, cibFile });

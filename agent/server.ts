@@ -20,6 +20,9 @@ import {
 import { bearerToken, tokensMatch } from "./auth";
 import type { ActionHandler, FeedEvent, Logger, StatusFeed } from "./feed";
 
+/** Each request may start processes: one connection cannot start more than this many at once. */
+const MAX_REQUESTS_IN_FLIGHT = 16;
+
 export interface AgentServerOptions {
   port: number;
   host?: string;
@@ -50,6 +53,7 @@ interface Client {
   subscribed: boolean;
   /** seq of the last snapshot this client holds; patches are only sent on top of it. */
   seq: number | null;
+  inFlight: number;
   alive: boolean;
 }
 
@@ -140,13 +144,20 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
         c.seq = null;
         return;
       case "request": {
+        if (c.inFlight >= MAX_REQUESTS_IN_FLIGHT) {
+          send(c, { type: "response", id: msg.id, ok: false, error: { code: "unavailable", message: `more than ${MAX_REQUESTS_IN_FLIGHT} requests in flight; wait for answers` } });
+          return;
+        }
         const started = performance.now();
         let outcome;
+        c.inFlight++;
         try {
           outcome = await opts.actions(msg.action, msg.params, { cibUser: msg.cibUser });
         } catch (e) {
           log("error", `${c.peer}: request ${msg.action} crashed: ${(e as Error).stack ?? String(e)}`);
           outcome = { ok: false as const, error: { code: "internal" as const, message: (e as Error).message } };
+        } finally {
+          c.inFlight--;
         }
         const ms = Math.round(performance.now() - started);
         log(outcome.ok ? "info" : "warn", `${c.peer}: ${msg.action} ${JSON.stringify(msg.params)}${msg.cibUser ? ` as ${msg.cibUser}` : ""} → ${outcome.ok ? "ok" : `${outcome.error.code}: ${outcome.error.message}`} (${ms} ms)`);
@@ -163,6 +174,7 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
       authed: false,
       subscribed: false,
       seq: null,
+      inFlight: 0,
       alive: true,
     };
     clients.add(c);

@@ -49,6 +49,10 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<RunningCo
   const hub = await globalThis.__vigilHub;
   log(`hub: watching ${hub.snapshots().length} cluster(s)`);
 
+  // Expired sessions are refused on sight; this only keeps the table from growing.
+  const purge = setInterval(() => void purgeExpiredSessions(getDb()).catch(() => {}), 3_600_000);
+  purge.unref();
+
   const app = next({ dev, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -77,6 +81,7 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<RunningCo
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      clearInterval(purge);
       await stopHub();
       // Open SSE streams would hold server.close() forever; browsers reconnect when we are back.
       const closed = new Promise<void>((r) => server.close(() => r()));

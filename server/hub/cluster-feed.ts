@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { HelloMessage } from "@/lib/protocol";
 import { diffStatus, type ClusterStatus, type StatusPatch } from "@/lib/pacemaker";
 import type { AgentLink, AgentLinkFactory, AgentLinkState, AgentStatusEvent } from "./agent-link";
-import { computeHealth } from "./health";
+import { computeHealth, type ClusterHealth } from "./health";
 import type { AgentInfo, ClusterRecord, ClusterSnapshot, Freshness, HubEvent } from "./types";
 
 const PATCH_LOG_SIZE = 256;
@@ -30,6 +30,8 @@ export class ClusterFeed {
   private servingSeq = -1;
   private readonly patchLog: { version: number; patch: StatusPatch }[] = [];
   private closed = false;
+  /** health walks every resource: computed once per (version, stale), not per subscriber */
+  private healthMemo: { key: string; health: ClusterHealth } | null = null;
 
   constructor(
     readonly record: ClusterRecord,
@@ -179,8 +181,14 @@ export class ClusterFeed {
       version: this.version,
       generation: this.generation,
       freshness,
-      health: computeHealth(this.status, !freshness.stale),
+      health: this.health(!freshness.stale),
     };
+  }
+
+  private health(live: boolean): ClusterHealth {
+    const key = `${this.version}:${live}`;
+    if (this.healthMemo?.key !== key) this.healthMemo = { key, health: computeHealth(this.status, live) };
+    return this.healthMemo.health;
   }
 
   close(): void {

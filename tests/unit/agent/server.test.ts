@@ -94,4 +94,27 @@ describe("agent server", () => {
     ]));
     c.ws.close();
   });
+
+  it("limits the requests one connection may have in flight", async () => {
+    const { feed } = fakeFeed();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    server = await startAgentServer({
+      port: 0, host: "127.0.0.1", token: TOKEN, feed, hello, log: () => undefined,
+      actions: async () => {
+        await gate;
+        return { ok: true, result: null };
+      },
+    });
+    const c = client(server.url);
+    await c.until(1);
+    for (let i = 0; i < 20; i++) c.ws.send(JSON.stringify({ type: "request", id: String(i), action: "refresh", params: {} }));
+    await c.until(5);
+    expect(c.frames.slice(1).every((f) => f.type === "response" && f.ok === false)).toBe(true);
+    expect(c.frames).toHaveLength(5);
+    release();
+    await c.until(21);
+    expect(c.frames.filter((f) => f.ok === true)).toHaveLength(16);
+    c.ws.close();
+  });
 });
