@@ -59,6 +59,14 @@ describe("demo cluster of three sim agents", () => {
     expect(samples[3]!).toBeLessThan(1000);
   });
 
+  it("moves \"Last change\" after a change (file mode itself never does)", async () => {
+    const before = client.status!.summary.lastChange?.time;
+    await new Promise((r) => setTimeout(r, 1100)); // the stamp has a one-second resolution
+    await pcmk(demo.cibFile, "crm_attribute", ["-N", "node4", "-n", "vigil-stamp", "-v", "1", "-l", "forever"]);
+    const s = await client.waitForStatus((st) => st.summary.lastChange?.time !== before, 5000);
+    expect(s.summary.lastChange?.time).toMatch(/\d\d:\d\d:\d\d/);
+  });
+
   it("lets crm_simulate carry a move made by hand with crm_resource", async () => {
     const t0 = performance.now();
     const moved = client.waitForStatus((s) => whereIs(s, "WebService2").join() === "node4", 10_000);
