@@ -17,6 +17,7 @@ export function diffStatus(prev: ClusterStatus, next: ClusterStatus): StatusPatc
   return { ops };
 }
 
+// `path` is one shared stack (push/pop as the walk descends); ops get their own copy.
 function diffValue(a: unknown, b: unknown, path: string[], ops: PatchOp[]): void {
   if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -27,22 +28,31 @@ function diffValue(a: unknown, b: unknown, path: string[], ops: PatchOp[]): void
     for (const k in b) {
       const bv = b[k];
       if (bv === undefined) continue;
-      if (!(k in a) || a[k] === undefined) ops.push({ op: "set", path: [...path, k], value: bv });
-      else diffValue(a[k], bv, [...path, k], ops);
+      const av = a[k];
+      if (av === bv) continue;
+      path.push(k);
+      if (av === undefined) ops.push({ op: "set", path: path.slice(), value: bv });
+      else diffValue(av, bv, path, ops);
+      path.pop();
     }
     for (const k in a) {
-      if (a[k] !== undefined && (!(k in b) || b[k] === undefined)) ops.push({ op: "remove", path: [...path, k] });
+      if (a[k] !== undefined && b[k] === undefined) ops.push({ op: "remove", path: [...path, k] });
     }
     return;
   }
-  if (!jsonEqual(a, b)) ops.push({ op: "set", path, value: b });
+  if (!jsonEqual(a, b)) ops.push({ op: "set", path: path.slice(), value: b });
 }
 
 function diffArray(a: unknown[], b: unknown[], path: string[], ops: PatchOp[]): void {
+  if (a.length === b.length) {
+    let same = true;
+    for (let i = 0; same && i < a.length; i++) if (a[i] !== b[i]) same = false;
+    if (same) return;
+  }
   const ak = arrayKeys(a);
   const bk = arrayKeys(b);
   if (ak === null || bk === null || (a.length === 0 && b.length === 0)) {
-    if (!jsonEqual(a, b)) ops.push({ op: "set", path, value: b });
+    if (!jsonEqual(a, b)) ops.push({ op: "set", path: path.slice(), value: b });
     return;
   }
   const bIndex = new Map<string, number>();
@@ -53,7 +63,10 @@ function diffArray(a: unknown[], b: unknown[], path: string[], ops: PatchOp[]): 
   for (let i = 0; i < ak.length; i++) {
     const key = ak[i] ?? "";
     const j = bIndex.get(key);
-    if (j !== undefined) diffValue(a[i], b[j], [...path, key], ops);
+    if (j === undefined || a[i] === b[j]) continue;
+    path.push(key);
+    diffValue(a[i], b[j], path, ops);
+    path.pop();
   }
   for (let i = ak.length - 1; i >= 0; i--) {
     const key = ak[i] ?? "";
@@ -70,10 +83,10 @@ function diffArray(a: unknown[], b: unknown[], path: string[], ops: PatchOp[]): 
   }
   let sameOrder = expected.length === bk.length;
   for (let i = 0; sameOrder && i < bk.length; i++) if (expected[i] !== bk[i]) sameOrder = false;
-  if (!sameOrder) ops.push({ op: "order", path, keys: bk });
+  if (!sameOrder) ops.push({ op: "order", path: path.slice(), keys: bk });
   // when most of the array changed, sending it whole is smaller and simpler
   if (ops.length - start > Math.max(8, b.length)) {
     ops.length = start;
-    ops.push({ op: "set", path, value: b });
+    ops.push({ op: "set", path: path.slice(), value: b });
   }
 }

@@ -27,7 +27,7 @@ describe("diffStatus / applyStatusPatch", () => {
     expect(describePatch(diffStatus(s, json(s)))).toBe("no changes");
   });
 
-  it("round-trips every ordered pair of fixtures", () => {
+  it("round-trips every ordered pair of fixtures", { timeout: 60_000 }, () => {
     for (const a of snapshots) for (const b of snapshots) roundTrip(a.status, b.status);
   });
 
@@ -39,7 +39,7 @@ describe("diffStatus / applyStatusPatch", () => {
     expect(text).toContain("node3: standby");
   });
 
-  it("round-trips random edits", () => {
+  it("round-trips random edits", { timeout: 60_000 }, () => {
     let seed = 42;
     const rand = (n: number): number => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -108,7 +108,7 @@ function mutate(s: ClusterStatus, rand: (n: number) => number): void {
 }
 
 describe("patch size", () => {
-  it("keeps a one-resource change under 2 KB at 32 nodes x 2000 resources", () => {
+  it("keeps a one-resource change under 2 KB at 32 nodes x 2000 resources", { timeout: 60_000 }, () => {
     const demo = snapshots.find((s) => s.name === "demo")!.status;
     const template = demo.resources.find((r): r is Primitive => r.id === "WebService1")!;
     const big = json(demo);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildStatus, ClusterStatusSchema, renderStatusText } from "@/lib/pacemaker";
 import { FIXTURES, fixtureDirs, loadFixture, read, withoutLastUpdated } from "./helpers";
 
-describe.each(fixtureDirs().map((d) => [basename(d), d]))("fixture %s", (_name, dir) => {
+describe.each(fixtureDirs().map((d) => [basename(d), d]))("fixture %s", { timeout: 30_000 }, (_name, dir) => {
   it("builds a status that satisfies ClusterStatusSchema", () => {
     const s = loadFixture(dir);
     expect(() => ClusterStatusSchema.parse(s)).not.toThrow();
