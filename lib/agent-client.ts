@@ -36,6 +36,11 @@ export interface AgentClientOptions {
   connectTimeoutMs?: number;
   /** For wss:// agents with their own certificate. */
   tls?: { ca?: string | Buffer; rejectUnauthorized?: boolean };
+  /**
+   * The agent pings every 30 s; with no ping or message for this long the connection is taken as
+   * dead (a vanished host sends no FIN) and closed, which triggers a reconnect. Default 75 s.
+   */
+  heartbeatTimeoutMs?: number;
 }
 
 export interface StatusEvent {
@@ -74,11 +79,14 @@ export class AgentClient {
   seq: number | null = null;
   statusError: { message: string; at: string } | null = null;
   state: ConnectionState = "closed";
+  /** Date.now() of the last frame or ping from the agent: how fresh "no news" is. */
+  lastHeardAt: number | null = null;
 
   private ws: WebSocket | null = null;
   private closedByUser = false;
   private attempt = 0;
   private retryTimer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private nextId = 1;
   private readonly pending = new Map<string, Pending>();
   private readonly listeners = new Map<keyof AgentClientEvents, Set<(ev: never) => void>>();
@@ -119,7 +127,18 @@ export class AgentClient {
       rejectUnauthorized: this.opts.tls?.rejectUnauthorized,
     });
     this.ws = ws;
-    ws.on("message", (data) => this.onFrame(data.toString()));
+    const heard = (): void => {
+      this.lastHeardAt = Date.now();
+      if (this.heartbeat) clearTimeout(this.heartbeat);
+      this.heartbeat = setTimeout(() => ws.terminate(), this.opts.heartbeatTimeoutMs ?? 75_000);
+      this.heartbeat.unref?.();
+    };
+    ws.on("open", heard);
+    ws.on("ping", heard);
+    ws.on("message", (data) => {
+      heard();
+      this.onFrame(data.toString());
+    });
     ws.on("error", (e) => {
       // "close" follows with the details that matter; keep the reason for it.
       this.lastSocketError = e.message;
@@ -132,6 +151,8 @@ export class AgentClient {
   private onClose(ws: WebSocket, code: number, reason: string): void {
     if (this.ws !== ws) return;
     this.ws = null;
+    if (this.heartbeat) clearTimeout(this.heartbeat);
+    this.heartbeat = null;
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer);
       p.reject(new AgentRequestError("unavailable", "connection to the agent closed before it answered"));
