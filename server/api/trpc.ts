@@ -71,7 +71,7 @@ function requireRole(minimum: Role) {
       );
       throw new TRPCError({ code: "FORBIDDEN", message: `Not allowed: this needs the ${minimum} role (you are ${user.role})` });
     }
-    return next({ ctx: { ...ctx, user } });
+    return next({ ctx: { ...ctx, user, session: ctx.session } });
   });
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/client";
+import { announceRevoked } from "./revocation";
 import { parseRole, type Role } from "./roles";
 
 export const SESSION_COOKIE = "vigil_session";
@@ -71,12 +72,16 @@ export async function lookupSession(
   };
 }
 
+/** Also ends the session's open subscriptions. */
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionId } });
+  announceRevoked({ sessionId });
 }
 
+/** Also ends the user's open subscriptions, in every browser. */
 export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
   await db.session.deleteMany({ where: { userId } });
+  announceRevoked({ userId });
 }
 
 export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<number> {

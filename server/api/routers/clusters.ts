@@ -7,6 +7,7 @@ import { probeAgents, type ProbeResult } from "@/server/hub/probe";
 import { ANY_CLUSTER_EVENT } from "@/server/hub/types";
 import { clusterSummary } from "@/server/hub/views";
 import { AgentUrlSchema, ClusterNameSchema, ClusterRefSchema } from "../schemas";
+import { endOfStream, subscriptionGuard } from "../subscription";
 import { actorOf, adminProcedure, createTRPCRouter, viewerProcedure } from "../trpc";
 
 export const RegisterClusterInput = z.object({
@@ -73,15 +74,22 @@ export const clustersRouter = createTRPCRouter({
 
   /** Viewer: the list again whenever any cluster's health or freshness may have changed. */
   watch: viewerProcedure.subscription(async function* ({ ctx, signal }) {
-    yield ctx.hub.snapshots().map(clusterSummary);
-    const events = on(ctx.hub.bus, ANY_CLUSTER_EVENT, { signal });
-    let last = 0;
-    for await (const _ of events) {
-      // Coalesce bursts (a reconnect storm, a batch of CIB updates) into at most 4 lists a second.
-      const wait = 250 - (Date.now() - last);
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      last = Date.now();
+    const guard = subscriptionGuard(ctx, signal);
+    try {
+      const events = on(ctx.hub.bus, ANY_CLUSTER_EVENT, { signal: guard.signal });
       yield ctx.hub.snapshots().map(clusterSummary);
+      let last = 0;
+      for await (const _ of events) {
+        // Coalesce bursts (a reconnect storm, a batch of CIB updates) into at most 4 lists a second.
+        const wait = 250 - (Date.now() - last);
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        last = Date.now();
+        yield ctx.hub.snapshots().map(clusterSummary);
+      }
+    } catch (err) {
+      throw endOfStream(guard, err);
+    } finally {
+      guard.dispose();
     }
   }),
 

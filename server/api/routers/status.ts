@@ -6,6 +6,7 @@ import type { ClusterFeed } from "@/server/hub/cluster-feed";
 import type { ClusterHealth } from "@/server/hub/health";
 import { clusterEvent, type Freshness, type HubEvent } from "@/server/hub/types";
 import { ClusterNameSchema, ClusterRefSchema } from "../schemas";
+import { endOfStream, subscriptionGuard } from "../subscription";
 import { createTRPCRouter, viewerProcedure } from "../trpc";
 
 /**
@@ -55,70 +56,77 @@ export const statusRouter = createTRPCRouter({
     .input(z.object({ cluster: ClusterNameSchema, lastEventId: z.string().max(64).nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const feed = feedOrThrow(ctx.hub.feedByName(input.cluster), input.cluster);
+      const guard = subscriptionGuard(ctx, signal);
       // Listen before reading the snapshot so that no change falls between the two.
-      const events = on(ctx.hub.bus, clusterEvent(feed.record.id), { signal });
-      let sent = -1;
-      let sentHealth = "";
-      const healthUpdate = (health: ClusterHealth): ClusterHealth | null => {
-        const key = JSON.stringify(health);
-        if (key === sentHealth) return null;
-        sentHealth = key;
-        return health;
-      };
-      const full = () => {
-        const s = feed.snapshot();
-        sent = s.version;
-        sentHealth = JSON.stringify(s.health);
-        const event: StatusWatchEvent = { type: "full", version: s.version, status: s.status, freshness: s.freshness, health: s.health };
-        return tracked(eventId(feed, s.version), event);
-      };
+      const events = on(ctx.hub.bus, clusterEvent(feed.record.id), { signal: guard.signal });
+      try {
+        let sent = -1;
+        let sentHealth = "";
+        const healthUpdate = (health: ClusterHealth): ClusterHealth | null => {
+          const key = JSON.stringify(health);
+          if (key === sentHealth) return null;
+          sentHealth = key;
+          return health;
+        };
+        const full = () => {
+          const s = feed.snapshot();
+          sent = s.version;
+          sentHealth = JSON.stringify(s.health);
+          const event: StatusWatchEvent = { type: "full", version: s.version, status: s.status, freshness: s.freshness, health: s.health };
+          return tracked(eventId(feed, s.version), event);
+        };
 
-      const freshnessEvent = (): StatusWatchEvent => {
-        const s = feed.snapshot();
-        sentHealth = JSON.stringify(s.health);
-        return { type: "freshness", freshness: s.freshness, health: s.health };
-      };
+        const freshnessEvent = (): StatusWatchEvent => {
+          const s = feed.snapshot();
+          sentHealth = JSON.stringify(s.health);
+          return { type: "freshness", freshness: s.freshness, health: s.health };
+        };
 
-      const from = resumeVersion(feed, input.lastEventId);
-      const replay = from === null ? null : feed.patchesSince(from);
-      if (from === null || replay === null) {
-        yield full();
-      } else {
-        const s = feed.snapshot();
-        for (const p of replay) {
-          const event: StatusWatchEvent = { type: "patch", version: p.version, patch: p.patch, receivedAt: s.freshness.receivedAt, healthUpdate: null };
-          yield tracked(eventId(feed, p.version), event);
-        }
-        sent = from + replay.length;
-        yield tracked(eventId(feed, sent), freshnessEvent());
-      }
-
-      for await (const [raw] of events) {
-        const ev = raw as HubEvent;
-        if (ev.kind === "removed") {
-          const removed: StatusWatchEvent = { type: "removed" };
-          yield tracked(eventId(feed, sent), removed);
-          return;
-        }
-        if (ev.kind === "freshness") {
-          yield tracked(eventId(feed, sent), freshnessEvent());
-          continue;
-        }
-        const s = feed.snapshot();
-        if (ev.version <= sent) continue;
-        if (ev.patch && ev.version === sent + 1) {
-          sent = ev.version;
-          const event: StatusWatchEvent = {
-            type: "patch",
-            version: ev.version,
-            patch: ev.patch,
-            receivedAt: s.freshness.receivedAt,
-            healthUpdate: healthUpdate(s.health),
-          };
-          yield tracked(eventId(feed, ev.version), event);
-        } else {
+        const from = resumeVersion(feed, input.lastEventId);
+        const replay = from === null ? null : feed.patchesSince(from);
+        if (from === null || replay === null) {
           yield full();
+        } else {
+          const s = feed.snapshot();
+          for (const p of replay) {
+            const event: StatusWatchEvent = { type: "patch", version: p.version, patch: p.patch, receivedAt: s.freshness.receivedAt, healthUpdate: null };
+            yield tracked(eventId(feed, p.version), event);
+          }
+          sent = from + replay.length;
+          yield tracked(eventId(feed, sent), freshnessEvent());
         }
+
+        for await (const [raw] of events) {
+          const ev = raw as HubEvent;
+          if (ev.kind === "removed") {
+            const removed: StatusWatchEvent = { type: "removed" };
+            yield tracked(eventId(feed, sent), removed);
+            return;
+          }
+          if (ev.kind === "freshness") {
+            yield tracked(eventId(feed, sent), freshnessEvent());
+            continue;
+          }
+          const s = feed.snapshot();
+          if (ev.version <= sent) continue;
+          if (ev.patch && ev.version === sent + 1) {
+            sent = ev.version;
+            const event: StatusWatchEvent = {
+              type: "patch",
+              version: ev.version,
+              patch: ev.patch,
+              receivedAt: s.freshness.receivedAt,
+              healthUpdate: healthUpdate(s.health),
+            };
+            yield tracked(eventId(feed, ev.version), event);
+          } else {
+            yield full();
+          }
+        }
+      } catch (err) {
+        throw endOfStream(guard, err);
+      } finally {
+        guard.dispose();
       }
     }),
 });

@@ -21,10 +21,13 @@ afterAll(async () => {
   await t.cleanup();
 });
 
-async function viewer() {
+async function viewerClient() {
   const c = new TestClient({ db: t.db, hub, limiter: new LoginRateLimiter() });
   await c.login("vera");
-  return c.caller();
+  return c;
+}
+async function viewer() {
+  return (await viewerClient()).caller();
 }
 
 /** A server-side caller yields tracked events as [id, data, symbol]. */
@@ -127,6 +130,20 @@ describe("agent hub", () => {
     expect(s.freshness.receivedAt).toEqual(before.freshness.receivedAt);
     const list = await (await viewer()).clusters.list();
     expect(list[0]?.health.level).toBe("unreachable");
+  });
+
+  it("ends open streams when the session is revoked (logout here; disable/reset do the same)", async () => {
+    const c = await viewerClient();
+    const caller = await c.caller();
+    const status = (await caller.status.watch({ cluster: "demo" }))[Symbol.asyncIterator]();
+    const list = (await caller.clusters.watch())[Symbol.asyncIterator]();
+    await next(status);
+    await list.next();
+    const pendingStatus = status.next();
+    const pendingList = list.next();
+    await (await c.caller()).auth.logout();
+    await expect(pendingStatus).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Session expired — please log in again" });
+    await expect(pendingList).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("survives a listener that throws and an agent that sends nonsense", () => {
