@@ -10,11 +10,13 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
-  timeout: 60_000,
+  timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
     baseURL: process.env.VIGIL_E2E_URL,
+    // pcs-web-ui style marks: data-test="...", not Playwright's default data-testid.
+    testIdAttribute: "data-test",
     viewport: { width: 1440, height: 900 },
     trace: "off",
     launchOptions: {

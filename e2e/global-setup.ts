@@ -12,6 +12,8 @@ import { startDemoCluster } from "@/agent/demo";
 import { STATE_FILE, type E2eState } from "./support/state";
 
 const ROOT = process.cwd();
+/** Own build output (gitignored var/): a concurrent `next build` elsewhere in the checkout cannot remove it. */
+const DIST_DIR = "var/next-e2e";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,7 +30,7 @@ async function freePort(): Promise<number> {
 /** A stale build would test yesterday's UI: rebuild when any source is newer than .next/BUILD_ID. */
 function ensureBuild(): void {
   if (process.env.VIGIL_E2E_SKIP_BUILD === "1") return;
-  const buildId = join(ROOT, ".next", "BUILD_ID");
+  const buildId = join(ROOT, DIST_DIR, "BUILD_ID");
   const sources = ["app", "components", "server", "trpc", "lib", "next.config.ts", "postcss.config.mjs"].filter((p) => existsSync(join(ROOT, p)));
   if (existsSync(buildId)) {
     const newer = execFileSync("find", [...sources, "-newer", buildId, "-type", "f", "-print", "-quit"], { cwd: ROOT, encoding: "utf8" });
@@ -38,7 +40,7 @@ function ensureBuild(): void {
   execFileSync(join(ROOT, "node_modules/.bin/next"), ["build"], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", VIGIL_NEXT_DIST_DIR: DIST_DIR },
   });
 }
 
@@ -65,7 +67,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const demo = await startDemoCluster({ dir: join(tmp, "demo"), ports });
 
   const dbUrl = `file:${join(tmp, "vigil.db")}`;
-  const env = { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    VIGIL_NEXT_DIST_DIR: DIST_DIR,
+  } as NodeJS.ProcessEnv;
   const seeded = JSON.parse(
     execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "e2e/support/seed.ts"), demo.tokenFile, ...demo.urls], {
       cwd: ROOT,

@@ -79,8 +79,9 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
           ...prev,
           status: applyStatusPatch(prev.status, ev.patch),
           version: ev.version,
-          freshness: ev.freshness,
-          health: ev.health,
+          // Patches stay small: only the confirmation time, and the health when it changed.
+          freshness: prev.freshness ? { ...prev.freshness, receivedAt: ev.receivedAt } : prev.freshness,
+          health: ev.healthUpdate ?? prev.health,
           receivedAt: now,
         };
         break;
