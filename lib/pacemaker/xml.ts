@@ -117,7 +117,12 @@ export function parseXml(xml: string, what: string): XNode {
     throw new PacemakerParseError(`${what} could not be parsed: ${msg}`, { source: what, cause });
   }
   const roots: XNode[] = [];
-  if (Array.isArray(items)) convert(items, roots);
+  try {
+    if (Array.isArray(items)) convert(items, roots);
+  } catch (cause) {
+    // absurd nesting can exhaust the stack: still bad input, not a crash
+    throw new PacemakerParseError(`${what} could not be read: ${String(cause)}`, { source: what, cause });
+  }
   const root = roots[0];
   if (root === undefined) throw new PacemakerParseError(`${what} has no root element`, { source: what, line: 1 });
   return root;

@@ -139,3 +139,34 @@ describe("tolerance", () => {
     expect(text).toContain("  * RemoteOFFLINE: [ r ]");
   });
 });
+
+describe("fuzzing", () => {
+  it("survives deep nesting", () => {
+    const deep = `<pacemaker-result>${"<a>".repeat(50_000)}${"</a>".repeat(50_000)}</pacemaker-result>`;
+    const r = outcome(deep);
+    expect(r === "ok" || r instanceof PacemakerParseError).toBe(true);
+  });
+
+  it("survives random damage to crm_mon XML and the CIB", { timeout: 120_000 }, () => {
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const damage = (s: string): string => {
+      const at = rand(s.length);
+      const junk = ["<", ">", '"', "&", "/>", "</x>", "<y a=\"1\">", "", "&amp;", "\u0000"][rand(10)] ?? "";
+      switch (rand(3)) {
+        case 0: return s.slice(0, at) + s.slice(at + 1 + rand(40));
+        case 1: return s.slice(0, at) + junk + s.slice(at);
+        default: return s.slice(0, at) + junk + s.slice(at + 1);
+      }
+    };
+    let ok = 0;
+    for (let i = 0; i < 300; i++) {
+      if (outcome(damage(demoMon), demoCib) === "ok") ok++;
+      if (outcome(demoMon, damage(demoCib)) === "ok") ok++;
+    }
+    expect(ok).toBeGreaterThan(0);
+  });
+});
