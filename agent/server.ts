@@ -10,6 +10,7 @@ import {
   AUTH_TIMEOUT_MS,
   CLOSE_AUTH_TIMEOUT,
   CLOSE_SHUTDOWN,
+  CLOSE_TOO_LARGE,
   CLOSE_UNAUTHORIZED,
   MAX_CLIENT_FRAME_BYTES,
   parseClientFrame,
@@ -64,7 +65,9 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
   http.on("request", (_req, res) => {
     res.writeHead(426, { "content-type": "text/plain" }).end("Vigil agent: connect with a WebSocket\n");
   });
-  const wss = new WebSocketServer({ server: http, maxPayload: MAX_CLIENT_FRAME_BYTES, perMessageDeflate: false });
+  // ws enforces a hard cap without a close reason; below it we check the protocol's own limit
+  // ourselves so the client learns why it was disconnected.
+  const wss = new WebSocketServer({ server: http, maxPayload: MAX_CLIENT_FRAME_BYTES * 4, perMessageDeflate: false });
   // ws re-emits the HTTP server's errors (e.g. EADDRINUSE); listen() below reports those to the caller.
   wss.on("error", (e) => log("error", `server: ${e.message}`));
   const clients = new Set<Client>();
@@ -201,6 +204,12 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
 
     ws.on("message", (data: RawData, isBinary: boolean) => {
       if (ws.readyState !== ws.OPEN) return;
+      const size = rawSize(data);
+      if (size > MAX_CLIENT_FRAME_BYTES) {
+        log("warn", `${c.peer}: frame of ${size} bytes exceeds ${MAX_CLIENT_FRAME_BYTES}, closing`);
+        ws.close(CLOSE_TOO_LARGE, `frame larger than ${MAX_CLIENT_FRAME_BYTES} bytes`);
+        return;
+      }
       const text = isBinary ? null : rawToString(data);
       const parsed = text === null ? null : parseClientFrame(text);
       if (!c.authed) {
@@ -266,6 +275,11 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
         }, 1000).unref();
       }),
   };
+}
+
+function rawSize(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data.byteLength;
 }
 
 function rawToString(data: RawData): string {
