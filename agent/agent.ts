@@ -44,7 +44,9 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
 
   const settle = cibFile ? coalesced(() => settleOnce(cibFile, log)) : null;
   await settle?.();
-  await source.refresh();
+  // Wait for the first read so hello can name the cluster, but not for long: crm_mon of a big
+  // cluster takes seconds, and clients that connect meanwhile get the status when it is ready.
+  await Promise.race([source.refresh(), new Promise((r) => setTimeout(r, 3000).unref())]);
 
   let watcher: CibWatcher | null = null;
   const onChange = (): void => {
