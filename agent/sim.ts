@@ -86,6 +86,7 @@ async function lockIsStale(lockDir: string): Promise<boolean> {
     if (owner > 0 && owner !== process.pid) {
       try {
         process.kill(owner, 0);
+        return false; // a live holder may take long (crm_simulate on a big cluster): wait for it
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === "ESRCH") return true;
       }
