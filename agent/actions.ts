@@ -8,7 +8,7 @@ import type { ClusterStatus, Resource } from "@/lib/pacemaker";
 import { ActionParamsSchemas, isActionName, type ActionName, type ActionParams } from "@/lib/protocol";
 import type { ActionHandler, ActionOutcome, Logger } from "./feed";
 import { PacemakerCommandError, runPacemaker, type PacemakerTool, type RunResult } from "./run";
-import { settleCib, withCibLock } from "./sim";
+import { CibLockTimeout, settleCib, withCibLock } from "./sim";
 import type { StatusSource } from "./status-source";
 
 export interface ActionContext {
@@ -131,6 +131,7 @@ export function createActionHandler(ctx: ActionContext): ActionHandler {
         },
       };
     } catch (e) {
+      if (e instanceof CibLockTimeout) return { ok: false, error: { code: "unavailable", message: `${action}: ${e.message}; try again` } };
       if (e instanceof PacemakerCommandError) {
         return { ok: false, error: { code: e.code === "timeout" ? "timeout" : e.code === "missing" ? "unavailable" : "command_failed", message: e.message } };
       }
