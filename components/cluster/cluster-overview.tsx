@@ -49,7 +49,7 @@ export function ClusterOverview() {
       <SummaryHeader summary={status.summary} health={health} />
       <WarningsBanner warnings={status.warnings} />
       <NodeList nodes={status.nodes} selectedNode={filter.node} onSelectNode={onSelectNode} />
-      <div className="grid gap-4 2xl:grid-cols-[minmax(0,1fr)_32rem]">
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_30rem]">
         <ResourcesPanel status={status} filter={filter} onFilter={setFilter} selectedId={selected} onOpen={setSelected} />
         <div className="space-y-4">
           <FailedActions failures={status.failures} currentlyFailed={currentlyFailed} onOpen={setSelected} />

@@ -9,10 +9,10 @@ export function describeConstraint(c: Constraint): string {
     case "rsc_location": {
       const who = c.rsc ?? (c.rscPattern ? `/${c.rscPattern}/` : setsText(c.resourceSets));
       const role = c.role && c.role !== "Started" ? ` (${c.role})` : "";
-      if (c.node) return `${who}${role} ${preferVerb(c.score)} ${c.node} (score ${c.score ?? "?"})`;
-      const rules = c.rules.map(ruleText).join("; ");
       const move = moveTarget(c);
       if (move) return `${who}${role} moved to ${move.node}${move.until ? ` until ${move.until}` : ""}`;
+      if (c.node) return `${who}${role} ${preferVerb(c.score)} ${c.node} (score ${c.score ?? "?"})`;
+      const rules = c.rules.map(ruleText).join("; ");
       return `${who}${role}: ${rules || "(no rule)"}`;
     }
     case "rsc_colocation": {
