@@ -49,7 +49,9 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
   await Promise.race([source.refresh(), new Promise((r) => setTimeout(r, 3000).unref())]);
 
   let watcher: CibWatcher | null = null;
+  const trace = process.env.VIGIL_AGENT_TRACE === "1";
   const onChange = (): void => {
+    if (trace) log("info", "notified: CIB changed");
     // Clients first see the change itself, then (after the settle rewrites the file) its consequences.
     // Our own settle's write comes back here too: settleCib recognises the version and skips.
     void source.refresh().then(() => settle?.());
