@@ -29,13 +29,13 @@ const CIB_KNOWN = new Set([
 ]);
 const NODE_STATE_KNOWN = new Set(["id", "uname", "in_ccm", "crmd", "join", "expected"]);
 
-function findTag(xml: string, name: string, from: number, backwards: boolean): number {
-  let i = backwards ? xml.lastIndexOf(`<${name}`, from) : xml.indexOf(`<${name}`, from);
+function findTag(xml: string, name: string, from: number): number {
+  let i = xml.indexOf(`<${name}`, from);
   while (i >= 0) {
     const c = xml.charCodeAt(i + name.length + 1);
     // the name must end here: whitespace, '>' or '/'
     if (c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13) return i;
-    i = backwards ? xml.lastIndexOf(`<${name}`, i - 1) : xml.indexOf(`<${name}`, i + 1);
+    i = xml.indexOf(`<${name}`, i + 1);
   }
   return -1;
 }
@@ -43,7 +43,12 @@ function findTag(xml: string, name: string, from: number, backwards: boolean): n
 function scanStatus(xml: string, start: number): { states: NodeState[]; transient: Map<string, Map<string, string>> } {
   const states: NodeState[] = [];
   const transient = new Map<string, Map<string, string>>();
-  let i = findTag(xml, "node_state", start, false);
+  // one forward pass for the transient blocks: searching per node would rescan to the end of
+  // the file for every node that has none
+  const blocks: number[] = [];
+  for (let t = findTag(xml, "transient_attributes", start); t >= 0; t = findTag(xml, "transient_attributes", t + 1)) blocks.push(t);
+  let b = 0;
+  let i = findTag(xml, "node_state", start);
   while (i >= 0) {
     const tagEnd = xml.indexOf(">", i);
     if (tagEnd < 0) break;
@@ -55,10 +60,11 @@ function scanStatus(xml: string, start: number): { states: NodeState[]; transien
       id, uname: str(a, "uname"), inCcm: str(a, "in_ccm"), crmd: str(a, "crmd"), join: str(a, "join"),
       expected: str(a, "expected"), extraAttrs: extraAttrs(a, NODE_STATE_KNOWN),
     });
-    const next = findTag(xml, "node_state", tagEnd, false);
+    const next = findTag(xml, "node_state", tagEnd);
     if (!selfClosing) {
       const limit = next < 0 ? xml.length : next;
-      const ta = findTag(xml, "transient_attributes", tagEnd, false);
+      while (b < blocks.length && (blocks[b] ?? 0) < tagEnd) b++;
+      const ta = blocks[b] ?? -1;
       if (ta >= 0 && ta < limit) {
         const close = xml.indexOf("</transient_attributes>", ta);
         const taEnd = close >= 0 && close < limit ? close + "</transient_attributes>".length : xml.indexOf(">", ta) + 1;
@@ -149,8 +155,10 @@ export function parseCib(xml: string): CibView {
   // Only a document that ends with </cib> may skip validating its status section: a truncated one
   // (or anything else) goes through the full, validating parse, which says where it breaks.
   const closed = xml.trimEnd().endsWith("</cib>");
-  const statusAt = closed ? findTag(xml, "status", xml.length, true) : -1;
-  const cibAt = findTag(xml, "cib", 0, false);
+  const cibAt = findTag(xml, "cib", 0);
+  // search forward from the end of the (small) configuration: the status section is the bulk
+  const confEnd = xml.indexOf("</configuration>");
+  const statusAt = closed ? findTag(xml, "status", confEnd >= 0 ? confEnd : Math.max(cibAt, 0)) : -1;
   let root: XNode;
   let scanned: ReturnType<typeof scanStatus> | null = null;
   if (statusAt > cibAt && cibAt >= 0) {
