@@ -1,54 +1,54 @@
 // Failed-login limiter, in memory: a restart forgets it, which is acceptable for a console that
 // restarts rarely; an attacker gains at most one fresh window per restart.
+// Two limits: per address+username stops guessing one password; a looser one per address stops
+// trying one password against many usernames.
 
 export interface RateLimitOptions {
   maxFailures: number;
+  maxFailuresPerAddress: number;
   windowMs: number;
 }
 
-interface Bucket {
-  failures: number[];
-}
-
 export class LoginRateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets = new Map<string, number[]>();
 
   constructor(
-    private readonly opts: RateLimitOptions = { maxFailures: 5, windowMs: 60_000 },
+    private readonly opts: RateLimitOptions = { maxFailures: 5, maxFailuresPerAddress: 30, windowMs: 60_000 },
     private readonly now: () => number = Date.now,
   ) {}
 
-  private key(ip: string, username: string): string {
-    return `${ip}\u0000${username.toLowerCase()}`;
+  private keys(ip: string, username: string): [perUser: string, perAddress: string] {
+    return [`${ip}\u0000${username.toLowerCase()}`, `${ip}\u0000*`];
   }
 
   private recent(key: string): number[] {
-    const bucket = this.buckets.get(key);
-    if (!bucket) return [];
     const cutoff = this.now() - this.opts.windowMs;
-    bucket.failures = bucket.failures.filter((t) => t > cutoff);
-    if (bucket.failures.length === 0) this.buckets.delete(key);
-    return bucket.failures;
+    const failures = (this.buckets.get(key) ?? []).filter((t) => t > cutoff);
+    if (failures.length === 0) this.buckets.delete(key);
+    else this.buckets.set(key, failures);
+    return failures;
+  }
+
+  private waitFor(key: string, max: number): number {
+    const failures = this.recent(key);
+    if (failures.length < max) return 0;
+    const oldest = failures[failures.length - max] ?? this.now();
+    return Math.max(1, oldest + this.opts.windowMs - this.now());
   }
 
   /** Milliseconds until another attempt is allowed, or 0 when allowed now. */
   retryAfterMs(ip: string, username: string): number {
-    const failures = this.recent(this.key(ip, username));
-    if (failures.length < this.opts.maxFailures) return 0;
-    const oldest = failures[failures.length - this.opts.maxFailures] ?? this.now();
-    return Math.max(1, oldest + this.opts.windowMs - this.now());
+    const [perUser, perAddress] = this.keys(ip, username);
+    return Math.max(this.waitFor(perUser, this.opts.maxFailures), this.waitFor(perAddress, this.opts.maxFailuresPerAddress));
   }
 
   recordFailure(ip: string, username: string): void {
-    const key = this.key(ip, username);
-    this.recent(key);
-    const bucket = this.buckets.get(key) ?? { failures: [] };
-    bucket.failures.push(this.now());
-    this.buckets.set(key, bucket);
+    for (const key of this.keys(ip, username)) this.buckets.set(key, [...this.recent(key), this.now()]);
   }
 
+  /** After a successful login: that user's count starts over (the address count does not). */
   reset(ip: string, username: string): void {
-    this.buckets.delete(this.key(ip, username));
+    this.buckets.delete(this.keys(ip, username)[0]);
   }
 }
 
