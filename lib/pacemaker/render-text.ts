@@ -162,6 +162,30 @@ function failedAction(f: Failure): string {
   return s;
 }
 
+/**
+ * crm_mon's default fencing sections (failed and pending events). Its format could not be checked
+ * against a live fencer here (file mode has none): it follows the strings in libstonithd 2.1.5.
+ */
+function fencing(s: ClusterStatus, out: string[]): void {
+  const events = s.fenceHistory ?? [];
+  const failed = events.filter((e) => e.status === "failed");
+  if (failed.length > 0) {
+    out.push("", "Failed Fencing Actions:");
+    for (const e of failed) {
+      const later = events.find((x) => x.status === "success" && x.target === e.target && x.action === e.action);
+      const when = e.completed !== null ? `, last-failed='${isoToCtime(e.completed)}'` : "";
+      const reason = e.exitReason ? ` (${e.exitReason})` : "";
+      const suffix = later ? ` (a later attempt from ${later.delegate ?? later.origin} succeeded)` : "";
+      out.push(`  * ${e.action} of ${e.target} failed${reason}: delegate=${e.delegate ?? "unknown"}, client=${e.client}, origin=${e.origin}${when}${suffix}`);
+    }
+  }
+  const pending = events.filter((e) => e.status === "pending");
+  if (pending.length > 0) {
+    out.push("", "Pending Fencing Actions:");
+    for (const e of pending) out.push(`  * ${e.action} of ${e.target} pending: client=${e.client}, origin=${e.origin}`);
+  }
+}
+
 export function renderStatusText(status: ClusterStatus): string {
   const out: string[] = [];
   summary(status, out);
@@ -176,5 +200,6 @@ export function renderStatusText(status: ClusterStatus): string {
     out.push("", "Failed Resource Actions:");
     for (const f of status.failures) out.push(`  * ${failedAction(f)}`);
   }
+  fencing(status, out);
   return `${out.join("\n")}\n`;
 }

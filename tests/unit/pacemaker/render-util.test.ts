@@ -29,3 +29,17 @@ describe("Pacemaker's formatting helpers", () => {
     expect(parseOpKey("nonsense")).toBeNull();
   });
 });
+
+describe("fencing sections", () => {
+  it("lists failed and pending fencing actions", async () => {
+    const { renderStatusText, buildStatus } = await import("@/lib/pacemaker");
+    const mon = `<pacemaker-result api-version="2.25"><summary/><nodes/><resources/><fence_history>
+      <fence_event status="failed" action="reboot" target="n3" client="pacemaker-controld.1" origin="n1" delegate="n2" completed="2026-11-04 03:05:09Z" exit-reason="timed out"/>
+      <fence_event status="pending" action="off" target="n4" client="stonith_admin.9" origin="n1"/>
+      </fence_history><status code="0" message="OK"/></pacemaker-result>`;
+    const text = renderStatusText(buildStatus({ crmMonXml: mon }));
+    expect(text).toContain("Failed Fencing Actions:\n  * reboot of n3 failed (timed out): delegate=n2, client=pacemaker-controld.1, origin=n1, last-failed='");
+    expect(text).toContain("Pending Fencing Actions:\n  * off of n4 pending: client=stonith_admin.9, origin=n1");
+    expect(isoToCtime("2026-11-04 03:05:09 +0000")).toBe(ctime(new Date(Date.UTC(2026, 10, 4, 3, 5, 9))));
+  });
+});
