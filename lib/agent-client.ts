@@ -110,9 +110,10 @@ export class AgentClient {
     this.emit("state", { state, detail });
   }
 
+  /** Starts connecting (no-op while a connection is open or being made). */
   connect(): this {
     this.closedByUser = false;
-    this.open();
+    if (this.ws === null && this.retryTimer === null) this.open();
     return this;
   }
 
@@ -171,7 +172,10 @@ export class AgentClient {
     const maxMs = (typeof rc === "object" && rc.maxMs) || 10_000;
     const base = Math.min(maxMs, minMs * 2 ** this.attempt++);
     // Jitter spreads reconnects of many consoles/agents after an outage.
-    this.retryTimer = setTimeout(() => this.open(), base / 2 + Math.random() * (base / 2));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.open();
+    }, base / 2 + Math.random() * (base / 2));
   }
 
   private send(msg: unknown): boolean {
