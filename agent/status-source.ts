@@ -125,9 +125,11 @@ export function createStatusSource(opts: StatusSourceOptions): StatusSource {
       const f = (n: number) => n.toFixed(0);
       opts.log("info", `refresh: crm_mon ${f(result.crmMonMs)} ms, cibadmin ${f(result.cibMs)} ms, build ${f(result.buildMs)} ms, diff ${f(diffMs)} ms, ${patch.ops.length} ops`);
     }
-    if (patch.ops.length === 0) {
-      // Nothing a client can see changed; still tell clients that were shown an error that it is over.
-      if (recovered) emit({ type: "patch", seq: snap.seq, baseSeq: snap.seq, patch });
+    if (!patch.ops.some((op) => !isVolatile(op.path))) {
+      // Only the time of the query moved: nothing happened in the cluster. Keeping the old snapshot
+      // keeps clients and the diff base in step, and an idle cluster sends nothing. Clients that
+      // were shown an error still hear that it is over (an empty patch on the same seq).
+      if (recovered) emit({ type: "patch", seq: snap.seq, baseSeq: snap.seq, patch: { ops: [] } });
       return;
     }
     const baseSeq = snap.seq;
@@ -172,6 +174,12 @@ export function createStatusSource(opts: StatusSourceOptions): StatusSource {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** Fields that change on every crm_mon run (the query's own time), not with the cluster. */
+const VOLATILE_PATHS = ["summary/lastUpdate", "pacemakerdHealth/lastUpdated"];
+function isVolatile(path: readonly string[]): boolean {
+  return VOLATILE_PATHS.includes(path.join("/"));
 }
 
 function firstLine(s: string): string {

@@ -68,6 +68,20 @@ describe("status source", () => {
     copyFileSync(join(FIX, "demo/cib.xml"), cibOut());
   });
 
+  it("sends nothing when only the query time moved (an idle cluster)", async () => {
+    overrideToolPath("crm_mon", stub("crm_mon_clock", `sed "s/<last_update time=\\"[^\\"]*\\"/<last_update time=\\"$(date +%s%N)\\"/" "$STUB_DIR/crm_mon.xml"`));
+    try {
+      const { s, events } = source();
+      await s.refresh();
+      await s.refresh();
+      await s.refresh();
+      expect(events.map((e) => e.type)).toEqual(["full"]);
+      expect(s.current()!.seq).toBe(0);
+    } finally {
+      overrideToolPath("crm_mon", join(dir, "crm_mon"));
+    }
+  });
+
   it("coalesces a burst into at most two runs", async () => {
     const { s } = source();
     await s.refresh();
