@@ -12,7 +12,7 @@ export const TEST_LAB_DIR = path.join(ROOT, "var", "lab-test");
 function lab(cmd: "start" | "stop" | "status"): Promise<{ code: number; out: string; ms: number }> {
   const t0 = performance.now();
   // --wait: another test run on this machine may hold the one cluster a machine can run.
-  const args = [LAB_SCRIPT, cmd, "--dir", TEST_LAB_DIR, ...(cmd === "start" ? ["--wait", "90"] : [])];
+  const args = [LAB_SCRIPT, cmd, "--dir", TEST_LAB_DIR, ...(cmd === "start" ? ["--wait", "60"] : [])];
   return new Promise((resolve) => {
     execFile("bash", args, { timeout: 115_000 }, (err, stdout, stderr) => {
       const code = err === null ? 0 : typeof err.code === "number" ? err.code : 1;
