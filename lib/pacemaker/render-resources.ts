@@ -35,7 +35,11 @@ function buildCtx(s: ClusterStatus): Ctx {
   for (const h of s.nodeHistory ?? []) {
     for (const r of h.resources) {
       for (const op of r.operations) {
-        if (op.task === "probe" && (op.rc === 5 || op.rc === 2)) ctx.failedProbes.set(`${r.id}@${h.node}`, op.rcText);
+        if (op.task === "probe" && (op.rc === 5 || op.rc === 2)) {
+          ctx.failedProbes.set(`${r.id}@${h.node}`, op.rcText);
+          // crm_mon asks "any node" for a resource it shows without one
+          if (!ctx.failedProbes.has(`${r.id}@`)) ctx.failedProbes.set(`${r.id}@`, op.rcText);
+        }
       }
     }
   }

@@ -23,6 +23,11 @@ const plural = (n: number): string => (n === 1 ? "" : "s");
 
 function summary(s: ClusterStatus, out: string[]): void {
   const sum = s.summary;
+  const health = s.pacemakerdHealth;
+  if (health !== null) {
+    const state = health.state === null ? "unknown" : (PCMKD_FRIENDLY[health.state] ?? health.state);
+    out.push(`Status of pacemakerd: '${state}'${health.lastUpdated ? ` (last updated ${health.lastUpdated})` : ""}`);
+  }
   out.push("Cluster Summary:");
   const stack = sum.stack ?? "unknown";
   const pcmkd = sum.pacemakerdState === null ? undefined : PCMKD_FRIENDLY[sum.pacemakerdState];
@@ -120,9 +125,14 @@ function nodeAttributes(s: ClusterStatus, out: string[]): void {
 function migrationSummary(s: ClusterStatus, out: string[]): void {
   const history = s.nodeHistory;
   const online = new Set(s.nodes.filter((n) => n.online).map((n) => n.name));
-  if (history === null || !history.some((h) => online.has(h.node))) return;
+  // crm_mon prints the header for any online node with a node_state in the CIB, history or not
+  const withState =
+    s.cib !== null && s.cib.nodeStates.length > 0
+      ? s.cib.nodeStates.some((n) => n.uname !== null && online.has(n.uname))
+      : history !== null && online.size > 0;
+  if (!withState) return;
   out.push("", "Migration Summary:");
-  for (const h of history) {
+  for (const h of history ?? []) {
     if (!online.has(h.node)) continue;
     let header = false;
     for (const r of h.resources) {

@@ -92,10 +92,12 @@ export class CibLab {
   }
 }
 
+/** crm_mon's text without what changes on every run: "Last updated" and pacemakerd's own timestamp */
 export const withoutLastUpdated = (text: string): string =>
   text
     .split("\n")
     .filter((l) => !l.startsWith("  * Last updated:"))
+    .map((l) => (l.startsWith("Status of pacemakerd:") ? l.replace(/ \(last updated [^)]*\)$/, "") : l))
     .join("\n");
 
 /** a primitive with a monitor op, as make.sh writes them */
