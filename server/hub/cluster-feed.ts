@@ -80,26 +80,50 @@ export class ClusterFeed {
   }
 
   private onStatus(entry: LinkEntry, event: AgentStatusEvent): void {
+    // AgentClient validated it against the model's schema; this only fences off a link that did
+    // not, as cheaply as a large status allows.
+    const st: unknown = event.status;
+    if (typeof st !== "object" || st === null || !("summary" in st) || !("nodes" in st) || !("resources" in st)) {
+      this.log(`cluster ${this.record.name}: ignoring a malformed status from ${entry.url}`);
+      return;
+    }
     const previousSeq = entry.latest?.seq;
+    const wasPartitioned = this.partitioned(entry);
     entry.latest = event;
     if (entry === this.serving) {
       const patchUsable = event.patch !== null && previousSeq === this.servingSeq;
       this.accept(entry, patchUsable ? event.patch : null);
       return;
     }
+    const before = this.serving;
     this.reselect();
+    if (this.serving === before && this.partitioned(entry) !== wasPartitioned) {
+      this.emit({ kind: "freshness", clusterId: this.record.id });
+    }
   }
 
   /** The DC's agent if connected, else the one already serving, else the first in order. */
   private pick(): LinkEntry | null {
     const ready = this.links.filter((l) => l.state === "open" && l.latest !== null && l.statusError === null);
+    // In a partition each side reports its own cluster: the quorate side's view is the cluster's.
+    const quorate = ready.filter((l) => l.latest?.status.summary.dc?.withQuorum === true);
+    const pool = quorate.length ? quorate : ready;
     const dcName = (l: LinkEntry): string | null => l.latest?.status.summary.dc?.name ?? null;
     return (
-      ready.find((l) => l.hello !== null && l.hello.node === dcName(l)) ??
-      ready.find((l) => l === this.serving) ??
-      ready[0] ??
+      pool.find((l) => l.hello !== null && l.hello.node === dcName(l)) ??
+      pool.find((l) => l === this.serving) ??
+      pool[0] ??
       null
     );
+  }
+
+  /** This agent sees another cluster than the one served (another DC, or no quorum): a partition. */
+  private partitioned(l: LinkEntry): boolean {
+    const served = this.serving?.latest?.status.summary.dc ?? null;
+    const own = l.latest?.status.summary.dc ?? null;
+    if (l === this.serving || l.state !== "open" || !l.latest || !this.serving?.latest) return false;
+    if ((own?.name ?? null) !== (served?.name ?? null)) return true;
+    return served?.withQuorum === true && own?.withQuorum !== true;
   }
 
   private reselect(): void {
@@ -161,6 +185,7 @@ export class ClusterFeed {
       isDc: l.hello !== null && l.hello.node === dc,
       statusError: l.statusError,
       serving: l === this.serving && l.state === "open",
+      partitioned: this.partitioned(l),
     }));
     const src = this.serving && this.serving.state === "open" ? this.serving : null;
     return {

@@ -22,6 +22,11 @@ export interface AgentInfo {
   statusError: string | null;
   /** this agent's status is what the console shows */
   serving: boolean;
+  /**
+   * connected, but it reports another cluster than the one shown (another DC, or no quorum while
+   * the shown side has it): the far side of a network partition, never merged into the view
+   */
+  partitioned: boolean;
 }
 
 /** How much to trust what is shown: never present stale data as live. */

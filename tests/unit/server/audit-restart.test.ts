@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { audited, markPendingUnknown, RESTART_MESSAGE } from "@/server/audit/audit";
 import { createDb } from "@/server/db/client";
 import { createTestDb, type TestDb } from "./helpers";
+
+// argon2 hashing and SQLite on a busy 2-core machine: generous, not infinite.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let t: TestDb;
 beforeAll(async () => {

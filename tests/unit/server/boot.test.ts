@@ -6,6 +6,9 @@ import { prepareDatabase } from "@/server/boot";
 import { createDb, getDb } from "@/server/db/client";
 import { pendingMigrations } from "@/server/db/migration-engine";
 
+// argon2 hashing and SQLite on a busy 2-core machine: generous, not infinite.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
+
 // env.ts reads DATABASE_URL when first imported: a temp file, never the real var/vigil.db.
 const { dir, url } = vi.hoisted(() => {
   const fs = require("node:fs") as typeof import("node:fs");

@@ -1,11 +1,14 @@
 import { createServer } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocketServer } from "ws";
 import { CLOSE_UNAUTHORIZED } from "@/lib/protocol";
 import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import { AgentHub } from "@/server/hub/hub";
 import { agentClientLinkFactory } from "@/server/hub/link-factory";
 import { addUser, createTestDb, createTestHub, expectTrpcError, fixtureStatus, TestClient, type TestDb } from "./helpers";
+
+// argon2 hashing and SQLite on a busy 2-core machine: generous, not infinite.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let t: TestDb;
 const { hub, agents } = createTestHub();

@@ -1,6 +1,6 @@
 // Test harness: a migrated temp SQLite database, a hub on fake agent links, and tRPC callers that
 // carry a cookie jar like a browser would.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { HelloMessage } from "@/lib/protocol";
@@ -12,7 +12,7 @@ import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import type { Role } from "@/server/auth/roles";
 import { SESSION_COOKIE } from "@/server/auth/session";
 import { createDb, type Db } from "@/server/db/client";
-import { deployMigrations } from "@/server/db/migration-engine";
+import Database from "better-sqlite3";
 import type { AgentLink, AgentLinkFactory, AgentLinkState, AgentStatusEvent } from "@/server/hub/agent-link";
 import { AgentHub } from "@/server/hub/hub";
 
@@ -22,10 +22,27 @@ export interface TestDb {
   cleanup(): Promise<void>;
 }
 
+/**
+ * The committed migrations applied with plain SQL: compiling the WASM schema engine per test file
+ * costs seconds on a busy machine. The engine path itself is tested in boot.test.ts.
+ */
+function applyMigrationSql(file: string): void {
+  const dir = path.resolve("prisma/migrations");
+  const conn = new Database(file);
+  try {
+    for (const name of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+      conn.exec(readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+    }
+  } finally {
+    conn.close();
+  }
+}
+
 export async function createTestDb(): Promise<TestDb> {
   const dir = mkdtempSync(path.join(tmpdir(), "vigil-test-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  await deployMigrations(url);
+  const file = path.join(dir, "test.db");
+  const url = `file:${file}`;
+  applyMigrationSql(file);
   const db = createDb(url);
   return {
     db,

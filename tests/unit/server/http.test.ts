@@ -1,11 +1,14 @@
 // The same calls a browser (or curl) makes over HTTP, through tRPC's fetch adapter as the route
 // handler app/api/trpc/[trpc]/route.ts runs it.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import { addUser, createTestDb, createTestHub, type TestDb } from "./helpers";
+
+// argon2 hashing and SQLite on a busy 2-core machine: generous, not infinite.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let t: TestDb;
 const { hub } = createTestHub();

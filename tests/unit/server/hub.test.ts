@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyStatusPatch, type ClusterStatus } from "@/lib/pacemaker";
 import type { StatusWatchEvent } from "@/server/api/routers/status";
 import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import { addUser, createTestDb, createTestHub, fixtureStatus, TestClient, type TestDb } from "./helpers";
+
+// argon2 hashing and SQLite on a busy 2-core machine: generous, not infinite.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let t: TestDb;
 const { hub, agents } = createTestHub();

@@ -5,6 +5,9 @@ import { verifyPassword } from "@/server/auth/password";
 import { createDb } from "@/server/db/client";
 import { userAddCommand } from "@/server/cli/user-add";
 
+// argon2 hashing and SQLite on a busy 2-core machine: generous, not infinite.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
+
 // env.ts reads DATABASE_URL when first imported: point it at a temp file before any import runs
 // (never at the real var/vigil.db).
 const { dir, url } = vi.hoisted(() => {

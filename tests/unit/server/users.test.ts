@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import { addUser, createTestDb, createTestHub, expectTrpcError, TestClient, type TestDb } from "./helpers";
+
+// argon2 hashing and SQLite on a busy 2-core machine: generous, not infinite.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let t: TestDb;
 const { hub } = createTestHub();
