@@ -39,6 +39,13 @@ describe("diffStatus / applyStatusPatch", () => {
     expect(text).toContain("node3: standby");
   });
 
+  it("refuses a patch that does not fit with a clear error", () => {
+    const demo = snapshots.find((s) => s.name === "demo")!.status;
+    const bad = { ops: [{ op: "set" as const, path: ["resources", "NoSuchResource", "role"], value: "Started" }] };
+    expect(() => applyStatusPatch(demo, bad)).toThrow(/patch path resources\/NoSuchResource\/role: no element NoSuchResource/);
+    expect(() => applyStatusPatch(demo, { ops: [{ op: "order", path: ["nodes"], keys: ["x"] }] })).toThrow(/order does not fit/);
+  });
+
   it("round-trips random edits", { timeout: 60_000 }, () => {
     let seed = 42;
     const rand = (n: number): number => {
