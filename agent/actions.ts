@@ -8,7 +8,7 @@ import type { ClusterStatus, Resource } from "@/lib/pacemaker";
 import { ActionParamsSchemas, isActionName, type ActionName, type ActionParams } from "@/lib/protocol";
 import type { ActionHandler, ActionOutcome, Logger } from "./feed";
 import { PacemakerCommandError, runPacemaker, type PacemakerTool, type RunResult } from "./run";
-import { CibLockTimeout, settleCib, withCibLock } from "./sim";
+import { CibLockTimeout, settleCib, withCibLock, type SettleResult } from "./sim";
 import type { StatusSource } from "./status-source";
 
 export interface ActionContext {
@@ -16,6 +16,8 @@ export interface ActionContext {
   log: Logger;
   /** sim mode: the shared CIB file (commands get CIB_file; the cluster is settled after each change). */
   cibFile?: string;
+  /** sim mode: the agent's coalesced settle (null when it failed); without it each request settles itself. */
+  settle?: () => Promise<SettleResult | null>;
   timeoutMs?: number;
 }
 
@@ -109,14 +111,13 @@ export function createActionHandler(ctx: ActionContext): ActionHandler {
     const cmd = commandFor(action, parsed.data as ActionParams<typeof action>);
     try {
       let result: RunResult | null = null;
-      let settle = null;
+      let settle: SettleResult | null = null;
       if (cmd && ctx.cibFile) {
         const cibFile = ctx.cibFile;
-        // Lock around the write and the settle: the other demo agents write the same file.
-        [result, settle] = await withCibLock(cibFile, async () => {
-          const r = await run(cmd);
-          return [r, r.code === 0 ? await settleCib(cibFile, ctx.log) : null] as const;
-        });
+        // The tool writes the file the other demo agents write too: hold the lock for the write. The
+        // settle takes it again, coalesced, so a burst of requests costs one settle, not one each.
+        result = await withCibLock(cibFile, () => run(cmd));
+        if (result.code === 0) settle = ctx.settle ? await ctx.settle() : await withCibLock(cibFile, () => settleCib(cibFile, ctx.log));
       } else if (cmd) {
         result = await run(cmd);
       }

@@ -9,7 +9,7 @@ import { createActionHandler } from "./actions";
 import type { Logger } from "./feed";
 import { runPacemaker } from "./run";
 import { startAgentServer, type AgentServer } from "./server";
-import { settleCib, withCibLock } from "./sim";
+import { settleCib, withCibLock, type SettleResult } from "./sim";
 import { createStatusSource, type StatusSource } from "./status-source";
 import { AGENT_VERSION } from "./version";
 
@@ -69,7 +69,7 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
     capabilities: ["status", "status.patch", "cib-user", ...ACTION_NAMES.map((a) => `action:${a}`)],
     watch: watcher?.kind ?? "poll",
   });
-  const actions = createActionHandler({ source, log, cibFile });
+  const actions = createActionHandler({ source, log, cibFile, settle: settle ?? undefined });
   let server: AgentServer;
   try {
     server = await startAgentServer({ port: cfg.port, host: cfg.host, token: cfg.token, tls: cfg.tls, feed: source, hello, actions, log });
@@ -90,21 +90,26 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
   };
 }
 
-async function settleOnce(cibFile: string, log: Logger): Promise<void> {
+async function settleOnce(cibFile: string, log: Logger): Promise<SettleResult | null> {
   try {
     const r = await withCibLock(cibFile, () => settleCib(cibFile, log));
     if (process.env.VIGIL_AGENT_TRACE === "1") log("info", `settle: ${JSON.stringify(r)}`);
     if (!r.skipped && r.actions > 0) log("info", `settled the cluster: ${r.actions} actions in ${r.rounds} crm_simulate runs`);
+    return r;
   } catch (e) {
     log("warn", `could not settle the demo cluster: ${(e as Error).message}`);
+    return null;
   }
 }
 
-/** One run at a time, one more queued: a burst of notifications costs at most two runs. */
-export function coalesced(fn: () => Promise<void>): () => Promise<void> {
-  let inflight: Promise<void> | null = null;
-  let queued: Promise<void> | null = null;
-  const call = (): Promise<void> => {
+/**
+ * One run at a time, one more queued: a burst of calls costs at most two runs. Each call resolves
+ * with the result of a run that started after it.
+ */
+export function coalesced<T>(fn: () => Promise<T>): () => Promise<T> {
+  let inflight: Promise<T> | null = null;
+  let queued: Promise<T> | null = null;
+  const call = (): Promise<T> => {
     if (!inflight) {
       inflight = fn().finally(() => {
         inflight = null;

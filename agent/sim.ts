@@ -15,7 +15,8 @@ import { runPacemaker } from "./run";
 
 export const SETTLE_MAX_ROUNDS = 6;
 const LOCK_STALE_MS = 30_000;
-const LOCK_WAIT_MS = 20_000;
+/** Long enough for a queue of requests from three agents on a slow, busy machine. */
+const LOCK_WAIT_MS = 60_000;
 
 export class CibLockTimeout extends Error {
   override name = "CibLockTimeout";
