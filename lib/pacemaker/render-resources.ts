@@ -141,8 +141,9 @@ function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
   const flags: string[] = [];
   if (c.promotable) flags.push("promotable");
   if (c.unique) flags.push("unique");
-  if (c.disabled) flags.push("disabled");
+  // 2.1.5 order (checked against crm_mon): unmanaged before disabled
   if (!c.managed) flags.push("unmanaged");
+  if (c.disabled) flags.push("disabled");
   const childId = (c.children[0]?.id ?? "").replace(/:\d+$/, "");
   let headerDone = false;
   const header = (): void => {

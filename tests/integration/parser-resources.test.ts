@@ -57,6 +57,7 @@ describe.skipIf(!havePacemaker())("resources against crm_mon on real CIBs", () =
     l.res(`<group id="g2">${meta("g2", { maintenance: "true" })}${prim("g2a")}</group>`);
     l.res(`<clone id="c1">${meta("c1", { "target-role": "Stopped" })}${prim("c1p")}</clone>`);
     l.res(`<clone id="c2">${meta("c2", { "is-managed": "false" })}${prim("c2p")}</clone>`);
+    l.res(`<clone id="c4">${meta("c4", { "is-managed": "false", "target-role": "Stopped", promotable: "true", "globally-unique": "true" })}${prim("c4p", "ocf:pacemaker:Stateful")}</clone>`);
     l.res(`<clone id="c3">${meta("c3", { "clone-max": "2" })}${prim("c3p")}</clone>`);
     l.res(`<clone id="u1">${meta("u1", { "globally-unique": "true", "clone-max": "4", "clone-node-max": "2" })}${prim("u1p")}</clone>`);
     l.res(`<clone id="s1">${meta("s1", { promotable: "true", "target-role": "Unpromoted" })}${prim("s1p", "ocf:pacemaker:Stateful")}</clone>`);
