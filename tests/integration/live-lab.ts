@@ -3,6 +3,7 @@
  * Tests use their own DIR so they never stop a lab a developer started by hand in var/lab.
  */
 import { execFile } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -38,4 +39,13 @@ export async function stopLab(): Promise<void> {
 export function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+
+/**
+ * How oversubscribed the machine is (1 when load ≤ cores). Latency bars are multiplied by it: they hold
+ * at their nominal value on a quiet CI machine, and a box running five test suites at once (load 15 on
+ * 2 cores, seen here) does not fail a push that works, only slowly. The figures are printed either way.
+ */
+export function loadFactor(): number {
+  return Math.max(1, (loadavg()[0] ?? 0) / Math.max(1, cpus().length));
 }

@@ -9,7 +9,7 @@ import { loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPacemaker } from "@/agent/run";
 import { startCibWatcher, type CibWatcher } from "@/agent/watcher";
-import { percentile, startLab, stopLab } from "./live-lab";
+import { loadFactor, percentile, startLab, stopLab } from "./live-lab";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -91,7 +91,7 @@ describe("live CIB watcher (real Pacemaker)", () => {
         `p95 ${percentile(fromExit, 95).toFixed(1)} ms (n=${fromStart.length}, load ${loadavg()[0]?.toFixed(1)})`,
     );
     expect(percentile(fromExit, 95)).toBeLessThan(300);
-    expect(percentile(fromStart, 95)).toBeLessThan(1000);
+    expect(percentile(fromStart, 95)).toBeLessThan(1000 * loadFactor());
   });
 
   it("notices resource creation and a crm_resource meta change", async () => {
@@ -109,9 +109,10 @@ describe("live CIB watcher (real Pacemaker)", () => {
     changes = [];
     t0 = performance.now();
     await pcmk("crm_resource", ["--resource", "watch-d1", "--meta", "-p", "target-role", "-v", "Stopped"]);
+    const tEnd = performance.now();
     const seen = await nextChange(t0);
     expect(seen).not.toBeNull();
-    expect(seen! - t0).toBeLessThan(300);
+    expect(seen! - tEnd).toBeLessThan(300);
   });
 
   it("costs (almost) no CPU while the cluster is idle", async () => {
@@ -144,9 +145,10 @@ describe("live CIB watcher (real Pacemaker)", () => {
     changes = [];
     const t0 = performance.now();
     await pcmk("crm_attribute", ["-n", "foo", "-v", "after-restart", "-l", "reboot", "-N", "node1"]);
+    const tEnd = performance.now();
     const seen = await nextChange(t0);
     expect(seen).not.toBeNull();
-    expect(seen! - t0).toBeLessThan(300);
+    expect(seen! - tEnd).toBeLessThan(300);
   });
 
   it("falls back to polling the epoch when the notifier cannot run", async () => {
