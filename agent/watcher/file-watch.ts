@@ -78,6 +78,11 @@ export function watchCibFile(file: string, onChange: OnChange): CibWatcher {
     }
   };
   attach();
+  // Like live mode, one call once watching: a change between the caller's first read and this point
+  // would otherwise wait for the next one. Deferred so the caller holds the watcher before it runs.
+  const initial = setImmediate(() => {
+    if (!stopped) onChange();
+  });
   const poll = setInterval(() => {
     // A directory replaced (or created) under the same path is invisible to a watch on the old one.
     if (fsw === null || dirIdentity(dir) !== watchedDir) attach();
@@ -89,6 +94,7 @@ export function watchCibFile(file: string, onChange: OnChange): CibWatcher {
     kind: "fswatch",
     stop(): void {
       stopped = true;
+      clearImmediate(initial);
       clearInterval(poll);
       if (timer !== null) clearTimeout(timer);
       fsw?.close();

@@ -6,9 +6,9 @@
  *   w.stop();
  *
  * onChange carries no payload on purpose: callers re-read the state (crm_mon), coalescing bursts themselves.
- * It may fire spuriously; it must not be missed for a real change. In live mode it fires once as soon as the
- * watcher is subscribed (and again on every reconnect), so a change between the caller's first read and the
- * subscription is not lost. In file mode, start the watcher before the first read for the same guarantee.
+ * It may fire spuriously; it must not be missed for a real change. It fires once as soon as the watcher is
+ * established (live: subscribed; file: watching; poll: first answer), and in live mode again on every
+ * reconnect, so a change between the caller's first read and the subscription is not lost.
  * Async because live mode may first build the watcher binary and waits until it has signed on.
  */
 import { watchCibFile } from "./file-watch";

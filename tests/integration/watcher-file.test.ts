@@ -48,12 +48,21 @@ afterEach(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Starts watching and swallows the one call every watcher makes once established. */
 async function watch(): Promise<CibWatcher> {
   watcher = await startCibWatcher({ mode: "file", path: cib }, () => changes.push(performance.now()));
+  await sleep(20);
+  changes = [];
   return watcher;
 }
 
 describe("file-mode CIB watcher", () => {
+  it("calls onChange once when established", async () => {
+    watcher = await startCibWatcher({ mode: "file", path: cib }, () => changes.push(performance.now()));
+    await sleep(100);
+    expect(changes).toHaveLength(1);
+  });
+
   it("notices crm_attribute with CIB_file within 300 ms, every time", async () => {
     const w = await watch();
     expect(w.kind).toBe("fswatch");
@@ -108,8 +117,9 @@ describe("file-mode CIB watcher", () => {
   it("survives the file disappearing and coming back", async () => {
     await watch();
     const saved = (await runPacemaker("cibadmin", ["--query"], { env: { CIB_file: cib } })).stdout;
+    const tGone = performance.now();
     unlinkSync(cib);
-    expect(await nextChange(0)).not.toBeNull();
+    expect(await nextChange(tGone)).not.toBeNull();
     changes = [];
     const t0 = performance.now();
     writeFileSync(cib, saved);
@@ -126,6 +136,8 @@ describe("file-mode CIB watcher", () => {
     const file = path.join(sub, "cib.xml");
     writeFileSync(file, readFileSync(cib));
     watcher = await startCibWatcher({ mode: "file", path: file }, () => changes.push(performance.now()));
+    await sleep(20);
+    changes = [];
     // Swap in a new directory holding a changed CIB: the fs watch on the old directory sees nothing.
     const staged = path.join(dir, "demo.new");
     mkdirSync(staged);
