@@ -4,7 +4,7 @@
  * can never be read as an option; ids are checked against the current status first so an unknown
  * id gets a clear answer, and Pacemaker's own "no such object" (exit 105) backs that up.
  */
-import type { ClusterStatus, Resource } from "@/lib/pacemaker";
+import type { ClusterStatus, Group, Primitive, Resource } from "@/lib/pacemaker";
 import { ActionParamsSchemas, isActionName, type ActionName, type ActionParams } from "@/lib/protocol";
 import type { ActionHandler, ActionOutcome, Logger } from "./feed";
 import { PacemakerCommandError, runPacemaker, type PacemakerTool, type RunResult } from "./run";
@@ -27,24 +27,17 @@ const EXIT_INSUFFICIENT_PRIVILEGES = 4;
 
 type Command = { tool: PacemakerTool; args: string[] };
 
+/** Every id a request may name: top-level resources, group members, clone children, bundle parts. */
 export function resourceIds(status: ClusterStatus): Set<string> {
   const ids = new Set<string>();
-  const walk = (r: Resource | { id: string; children?: unknown }): void => {
+  const walk = (r: Resource | Group | Primitive): void => {
     ids.add(r.id);
-    const kids = (r as { children?: unknown }).children;
-    if (Array.isArray(kids)) for (const k of kids) if (k && typeof k === "object" && "id" in k) walk(k as Resource);
-    const replicas = (r as { replicas?: unknown }).replicas;
-    if (Array.isArray(replicas)) {
-      for (const rep of replicas) {
-        for (const part of ["ip", "child", "container", "remote"] as const) {
-          const p = (rep as Record<string, unknown>)[part];
-          if (p && typeof p === "object" && "id" in p) walk(p as Resource);
-        }
-      }
-    }
+    if (r.kind === "group" || r.kind === "clone") for (const child of r.children) walk(child);
+    else if (r.kind === "bundle") for (const rep of r.replicas) for (const p of rep.resources) walk(p);
   };
   for (const r of status.resources) walk(r);
-  // Configured resources that crm_mon may not list (e.g. orphans filtered) still count.
+  // Configured resources crm_mon does not list (e.g. not yet probed) still exist for Pacemaker.
+  for (const r of status.configuration?.resources ?? []) ids.add(r.id);
   return ids;
 }
 
