@@ -1,0 +1,312 @@
+/**
+ * Console latency bench (tsx bench/console-latency.ts [--changes N] [--skip-large]):
+ *  1. demo: a Playwright page open on the demo cluster's attributes view; N `crm_attribute` changes
+ *     on the demo CIB; time from the command's start until the DOM shows each value (a
+ *     MutationObserver stamps it in the page), next to the time until `crm_mon` shows it.
+ *  2. large: a generated 32×2000 cluster (tests/fixtures/large/generate.py) served by an in-process
+ *     agent (the real agent WebSocket server, fed the parsed status): first paint of the cluster
+ *     page and the by-node view, one-resource change → DOM, and SSE bytes per one-resource change.
+ * Uses the e2e global setup (demo + console on free ports, temp database).
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import globalSetup from "@/e2e/global-setup";
+import { readState, type E2eState } from "@/e2e/support/state";
+import { startAgentServer } from "@/agent/server";
+import type { FeedEvent, StatusFeed } from "@/agent/feed";
+import { buildStatus, diffStatus, type ClusterStatus, type Primitive } from "@/lib/pacemaker";
+import { PROTOCOL_VERSION } from "@/lib/protocol";
+
+const args = process.argv.slice(2);
+const CHANGES = Number(args[args.indexOf("--changes") + 1]) || 60;
+const SKIP_LARGE = args.includes("--skip-large");
+const LARGE_DIR = "var/bench-console";
+
+const LAUNCH = {
+  executablePath: "/usr/bin/chromium",
+  args: ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+function run(tool: string, argv: string[], env: Record<string, string> = {}): Promise<{ stdout: string; ms: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    execFile(tool, argv, { env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${tool}: ${stderr || err.message}`));
+      else resolve({ stdout, ms: performance.now() - t0 });
+    });
+  });
+}
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+const fmt = (v: number) => `${v.toFixed(0)} ms`;
+function summary(label: string, values: number[]): string {
+  return `${label.padEnd(34)} n=${values.length}  p50 ${fmt(pct(values, 50))}  p95 ${fmt(pct(values, 95))}  max ${fmt(Math.max(...values))}`;
+}
+
+async function login(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.locator('[data-test="login-username"]').fill(username);
+  await page.locator('[data-test="login-password"]').fill(password);
+  await page.locator('[data-test="login-submit"]').click();
+  await page.locator('[data-test="current-user"]').waitFor();
+}
+
+/** In the page: stamp Date.now() the first time a data-test element's data-value becomes each value. */
+async function installStamper(page: Page, testId: string): Promise<void> {
+  // A string, not a function: tsx's name-keeping helpers do not exist inside the page.
+  await page.evaluate(`(() => {
+    window.__stamps = {};
+    const id = ${JSON.stringify(testId)};
+    new MutationObserver(() => {
+      const v = document.querySelector('[data-test="' + id + '"]')?.getAttribute("data-value");
+      if (v && !(v in window.__stamps)) window.__stamps[v] = Date.now();
+    }).observe(document.body, { subtree: true, attributes: true, childList: true, attributeFilter: ["data-value"] });
+  })()`);
+}
+
+async function waitStamp(page: Page, value: string, timeoutMs = 10_000): Promise<number> {
+  const handle = await page.waitForFunction(`window.__stamps[${JSON.stringify(value)}] ?? null`, undefined, { timeout: timeoutMs, polling: 20 });
+  return (await handle.jsonValue()) as number;
+}
+async function demoLatency(browser: Browser, state: E2eState): Promise<string[]> {
+  const page = await browser.newPage();
+  await login(page, state.url, "viewer", "demo-viewer");
+  await page.goto(`${state.url}/clusters/${state.clusterName}/attributes`);
+  await page.locator('[data-test="freshness"][data-state="live"]').waitFor();
+  await installStamper(page, "attr:node3:bench-attr");
+  const env = { CIB_file: state.cibFile };
+  const dom: number[] = [];
+  const afterCmd: number[] = [];
+  const crmMon: number[] = [];
+  for (let i = 0; i < CHANGES + 3; i++) {
+    const value = `b${i}-${Date.now() % 1_000_000}`;
+    const t0 = Date.now();
+    await run("crm_attribute", ["-N", "node3", "-n", "bench-attr", "-v", value, "-l", "reboot"], env);
+    const cmdDone = Date.now();
+    const seen = await waitStamp(page, value).catch(async (e: unknown) => {
+      await page.screenshot({ path: join(LARGE_DIR, "bench-timeout.png") });
+      const stamps = await page.evaluate("JSON.stringify(window.__stamps)");
+      throw new Error(`DOM never showed ${value} (stamps ${String(stamps)}): ${String(e)}`);
+    });
+    if (i >= 3) {
+      // the first changes warm up the JIT and the agent
+      dom.push(seen - t0);
+      afterCmd.push(seen - cmdDone);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  for (let i = 0; i < CHANGES; i++) {
+    const value = `m${i}-${Date.now() % 1_000_000}`;
+    const t0 = Date.now();
+    await run("crm_attribute", ["-N", "node3", "-n", "bench-attr", "-v", value, "-l", "reboot"], env);
+    for (;;) {
+      const { stdout } = await run("crm_mon", ["--one-shot", "--inactive", "--show-node-attributes", "--output-as=xml"], env);
+      if (stdout.includes(value)) break;
+    }
+    crmMon.push(Date.now() - t0);
+  }
+  await run("crm_attribute", ["-N", "node3", "-n", "bench-attr", "-D", "-l", "reboot"], env);
+  await page.close();
+  return [
+    `demo (3 nodes, 12 resources), ${CHANGES} crm_attribute changes each:`,
+    summary("  change → browser DOM", dom),
+    summary("  (after crm_attribute returned)", afterCmd),
+    summary("  change → crm_mon shows it", crmMon),
+  ];
+}
+
+/** A feed that serves a fixed status and emits a patch whenever `change` is called. */
+function staticFeed(initial: ClusterStatus): StatusFeed & { change(fn: (s: ClusterStatus) => ClusterStatus): void } {
+  let seq = 1;
+  let status = initial;
+  const listeners = new Set<(e: FeedEvent) => void>();
+  return {
+    current: () => ({ seq, status }),
+    lastError: () => null,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    change(fn) {
+      const next = fn(status);
+      const patch = diffStatus(status, next);
+      const baseSeq = seq;
+      seq += 1;
+      status = next;
+      for (const l of listeners) l({ type: "patch", seq, baseSeq, patch });
+    },
+  };
+}
+
+function withPrimitive(s: ClusterStatus, id: string, fn: (p: Primitive) => Primitive): ClusterStatus {
+  return {
+    ...s,
+    resources: s.resources.map((r) => {
+      if (r.kind === "primitive" && r.id === id) return fn(r);
+      if (r.kind === "group" && r.children.some((c) => c.id === id)) return { ...r, children: r.children.map((c) => (c.id === id ? fn(c) : c)) };
+      return r;
+    }),
+  };
+}
+
+async function largeCluster(browser: Browser, state: E2eState): Promise<string[]> {
+  mkdirSync(LARGE_DIR, { recursive: true });
+  const cib = join(LARGE_DIR, "cib-32x2000.xml");
+  const mon = join(LARGE_DIR, "crm_mon-32x2000.xml");
+  if (!existsSync(cib)) await run("python3", ["tests/fixtures/large/generate.py", "32", "2000", cib, "--failures", "3"]);
+  if (!existsSync(mon)) {
+    const { stdout, ms } = await run("crm_mon", ["--one-shot", "--inactive", "--output-as=xml"], { CIB_file: cib });
+    writeFileSync(mon, stdout);
+    console.log(`(crm_mon on the 32×2000 CIB took ${fmt(ms)})`);
+  }
+  const t0 = performance.now();
+  const status = buildStatus({ crmMonXml: readFileSync(mon, "utf8"), cibXml: readFileSync(cib, "utf8") });
+  const buildMs = performance.now() - t0;
+  const feed = staticFeed(status);
+  // A healthy top-level primitive near the top of the tree (the generator fails a few on purpose).
+  const pick = status.resources.filter((r): r is Primitive => r.kind === "primitive" && !r.failed).map((r) => r.id);
+  const probeId = pick[0] ?? "r4";
+  const bytesId = pick[1] ?? "r5";
+  const token = "bench-token-0123456789";
+  const server = await startAgentServer({
+    port: 0,
+    host: "127.0.0.1",
+    token,
+    feed,
+    hello: () => ({
+      type: "hello",
+      protocol: PROTOCOL_VERSION,
+      agentVersion: "bench",
+      node: "n1",
+      cluster: "big",
+      pacemakerVersion: "2.1.5",
+      mode: "sim",
+      capabilities: ["status", "status.patch"],
+      watch: "poll",
+    }),
+    actions: async () => ({ ok: false as const, error: { code: "unknown_action" as const, message: "the bench agent only serves status" } }),
+    log: () => {},
+  });
+  const out: string[] = [];
+  try {
+    const admin = await browser.newPage();
+    await login(admin, state.url, "admin", "demo-admin");
+    const reg = await admin.request.post(`${state.url}/api/trpc/clusters.register`, {
+      data: { json: { name: "big", agents: [server.url], token } },
+      headers: { "content-type": "application/json" },
+    });
+    if (!reg.ok()) throw new Error(`register big: ${reg.status()} ${await reg.text()}`);
+    // Let the hub take its first full snapshot of the big cluster.
+    await admin.goto(`${state.url}/clusters/big`);
+    await admin.locator('[data-test="resource-tree"]').waitFor({ timeout: 60_000 });
+    await admin.close();
+
+    const firstPaint = async (path: string, selector: string): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const page = await browser.newPage();
+        await login(page, state.url, "viewer", "demo-viewer");
+        const t = Date.now();
+        await page.goto(`${state.url}${path}`);
+        await page.locator(selector).first().waitFor({ timeout: 60_000 });
+        times.push(Date.now() - t);
+        await page.close();
+      }
+      return times.slice(1); // the first load also warms the server's route
+    };
+    const cluster = await firstPaint("/clusters/big", '[data-test="resource-tree"] [data-test^="resource:"]');
+    const byNode = await firstPaint("/clusters/big/nodes", '[data-test="column:n1"] [data-test^="card:"]');
+
+    // One-resource change → DOM, on the open cluster page (a top-level primitive: near the top of the tree).
+    const page = await browser.newPage();
+    await login(page, state.url, "viewer", "demo-viewer");
+    await page.goto(`${state.url}/clusters/big`);
+    const rowState = page.locator(`[data-test="resource:${probeId}"] [data-test="state"]`);
+    await rowState.waitFor({ timeout: 60_000 });
+    const changeMs: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const target = i % 2 === 0 ? "Stopped" : "Started";
+      const t = Date.now();
+      feed.change((s) =>
+        withPrimitive(s, probeId, (p) => ({ ...p, role: target, active: target === "Started", nodes: target === "Started" ? p.nodes.length ? p.nodes : [{ name: "n2", id: "2", cached: true }] : [] })),
+      );
+      await page
+        .locator(`[data-test="resource:${probeId}"] [data-test="state"][data-state="${target}"]`)
+        .waitFor({ timeout: 10_000 })
+        .catch(async (e: unknown) => {
+          await page.screenshot({ path: join(LARGE_DIR, "bench-large-timeout.png") });
+          const now = await page.locator(`[data-test="resource:${probeId}"]`).first().getAttribute("data-kind").catch(() => "absent");
+          const st = await page.locator(`[data-test="resource:${probeId}"] [data-test="state"]`).first().getAttribute("data-state").catch(() => "absent");
+          throw new Error(`${probeId} never became ${target} (row ${now}, state ${st}): ${String(e)}`);
+        });
+      changeMs.push(Date.now() - t);
+    }
+    await page.close();
+
+    // Bytes on the wire for one change: read the SSE stream as the browser does.
+    const viewer = await browser.newPage();
+    await login(viewer, state.url, "viewer", "demo-viewer");
+    const cookie = (await viewer.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    await viewer.close();
+    const input = encodeURIComponent(JSON.stringify({ json: { cluster: "big" } }));
+    const ac = new AbortController();
+    const res = await fetch(`${state.url}/api/trpc/status.watch?input=${input}`, { headers: { cookie, accept: "text/event-stream" }, signal: ac.signal });
+    const reader = res.body!.getReader();
+    const events: number[] = [];
+    let buf = "";
+    let fullBytes = 0;
+    const readEvents = async (want: number) => {
+      while (events.length < want) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buf += new TextDecoder().decode(value);
+        let idx: number;
+        while ((idx = buf.indexOf("\n\n")) >= 0) {
+          const ev = buf.slice(0, idx + 2);
+          buf = buf.slice(idx + 2);
+          if (!ev.includes("data:")) continue; // pings and connection notices
+          if (ev.includes('"type":"full"')) fullBytes = Buffer.byteLength(ev);
+          else if (ev.includes('"type":"patch"')) events.push(Buffer.byteLength(ev));
+        }
+      }
+    };
+    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 6; i++) {
+      const target = i % 2 === 0 ? "Stopped" : "Started";
+      feed.change((s) => withPrimitive(s, bytesId, (p) => ({ ...p, role: target, active: target === "Started" })));
+      await readEvents(i + 1);
+    }
+    ac.abort();
+
+    out.push(
+      `32 nodes × 2000 resources (generate.py --failures 3; status built in ${fmt(buildMs)}; full state ${(fullBytes / 1024).toFixed(0)} KB over SSE):`,
+      summary("  first paint, cluster page", cluster),
+      summary("  first paint, by-node view", byNode),
+      summary("  one-resource change → DOM", changeMs),
+      `  SSE bytes per one-resource change   p50 ${pct(events, 50)} B  max ${Math.max(...events)} B  (n=${events.length})`,
+    );
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+const teardown = await globalSetup();
+const state = readState();
+const browser = await chromium.launch(LAUNCH);
+const lines: string[] = [];
+const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+try {
+  lines.push(...(await demoLatency(browser, state)));
+  if (!SKIP_LARGE) lines.push(...(await largeCluster(browser, state)));
+} finally {
+  await browser.close();
+  await teardown();
+}
+const loadAfter = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+console.log(`\n${lines.join("\n")}\n(load average before ${load}, after ${loadAfter})`);
