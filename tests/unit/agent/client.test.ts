@@ -65,4 +65,34 @@ describe("AgentClient", () => {
     expect(states).toContain("closed");
     c.close();
   });
+
+  it("subscribes again when a patch does not follow the seq it holds", async () => {
+    const { WebSocketServer } = await import("ws");
+    const demo = load("demo");
+    const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+    await new Promise((r) => wss.once("listening", r));
+    const port = (wss.address() as { port: number }).port;
+    const received: string[] = [];
+    wss.on("connection", (ws) => {
+      ws.send(JSON.stringify(hello()));
+      ws.on("message", (d) => {
+        const m = JSON.parse(d.toString()) as { type: string };
+        received.push(m.type);
+        if (received.length === 1) {
+          ws.send(JSON.stringify({ type: "status.full", seq: 0, status: demo }));
+          ws.send(JSON.stringify({ type: "status.patch", seq: 6, baseSeq: 5, patch: { ops: [] } }));
+          ws.send(JSON.stringify({ type: "status.patch", seq: 7, baseSeq: 6, patch: { ops: "garbage" } }));
+        }
+      });
+    });
+    const c = new AgentClient({ url: `ws://127.0.0.1:${port}`, token: TOKEN });
+    const protocolErrors: string[] = [];
+    c.on("protocolError", (e) => protocolErrors.push(e.code));
+    c.connect();
+    for (let i = 0; i < 100 && received.length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(received).toEqual(["subscribe", "subscribe", "subscribe"]);
+    expect(c.seq).toBe(0);
+    c.close();
+    await new Promise((r) => wss.close(() => r(null)));
+  });
 });
