@@ -11,6 +11,8 @@
  * It keeps the agent's hello and the current status; on a seq gap it subscribes again for a full
  * snapshot. A refused token (close 4401) is final: no reconnect, state "refused".
  */
+import { isIP } from "node:net";
+import { connect as tlsConnect, type TLSSocket } from "node:tls";
 import WebSocket from "ws";
 import { applyStatusPatch, ClusterStatusSchema, StatusPatchSchema, type ClusterStatus, type StatusPatch } from "@/lib/pacemaker";
 import {
@@ -34,8 +36,12 @@ export interface AgentClientOptions {
   /** Subscribe to status on connect. Default true. */
   subscribe?: boolean;
   connectTimeoutMs?: number;
-  /** For wss:// agents with their own certificate. */
-  tls?: { ca?: string | Buffer; rejectUnauthorized?: boolean };
+  /**
+   * For wss:// agents with their own certificate: trust a CA, or pin the agent's certificate by its
+   * SHA-256 fingerprint (as `openssl x509 -fingerprint -sha256` or fetchCertificateFingerprint print it).
+   * With a pin the token is sent only after the certificate matched (as an auth message, not a header).
+   */
+  tls?: { ca?: string | Buffer; rejectUnauthorized?: boolean; fingerprint256?: string };
   /**
    * The agent pings every 30 s; with no ping or message for this long the connection is taken as
    * dead (a vanished host sends no FIN) and closed, which triggers a reconnect. Default 75 s.
@@ -119,15 +125,32 @@ export class AgentClient {
 
   private open(): void {
     this.setState("connecting", this.opts.url);
+    const pin = this.opts.tls?.fingerprint256 ? normalizeFingerprint(this.opts.tls.fingerprint256) : null;
     const ws = new WebSocket(this.opts.url, {
-      headers: { authorization: `Bearer ${this.opts.token}` },
+      // With a pinned certificate the CA chain does not matter (self-signed is the usual case); the
+      // token then waits until the pin is checked.
+      headers: pin ? {} : { authorization: `Bearer ${this.opts.token}` },
       maxPayload: MAX_AGENT_FRAME_BYTES,
       handshakeTimeout: this.opts.connectTimeoutMs ?? 10_000,
       perMessageDeflate: false,
       ca: this.opts.tls?.ca,
-      rejectUnauthorized: this.opts.tls?.rejectUnauthorized,
+      rejectUnauthorized: pin ? false : this.opts.tls?.rejectUnauthorized,
     });
     this.ws = ws;
+    this.pinMismatch = null;
+    if (pin) {
+      ws.on("upgrade", (res) => {
+        const socket = res.socket as TLSSocket;
+        const got = typeof socket.getPeerCertificate === "function" ? normalizeFingerprint(socket.getPeerCertificate().fingerprint256 ?? "") : "";
+        if (got !== pin) {
+          this.pinMismatch = `certificate fingerprint ${got || "(none: not TLS)"} does not match the pinned ${pin}`;
+          ws.terminate();
+        }
+      });
+      ws.on("open", () => {
+        if (this.pinMismatch === null) ws.send(JSON.stringify({ type: "auth", token: this.opts.token }));
+      });
+    }
     const heard = (): void => {
       this.lastHeardAt = Date.now();
       if (this.heartbeat) clearTimeout(this.heartbeat);
@@ -148,6 +171,7 @@ export class AgentClient {
   }
 
   private lastSocketError = "";
+  private pinMismatch: string | null = null;
 
   private onClose(ws: WebSocket, code: number, reason: string): void {
     if (this.ws !== ws) return;
@@ -161,6 +185,11 @@ export class AgentClient {
     }
     const detail = `${code}${reason ? ` ${reason}` : ""}${this.lastSocketError ? ` (${this.lastSocketError})` : ""}`;
     this.lastSocketError = "";
+    if (this.pinMismatch !== null) {
+      // Possibly someone else's server: never retry it with our token.
+      this.setState("refused", this.pinMismatch);
+      return;
+    }
     if (code === CLOSE_UNAUTHORIZED) {
       this.setState("refused", `agent refused the token: ${reason || "unauthorized"}`);
       return;
@@ -336,5 +365,27 @@ export function fetchStatusOnce(
       else if (state === "closed" && client.status === null) done(new Error(`connection to ${url} closed: ${detail}`));
     });
     client.connect();
+  });
+}
+
+function normalizeFingerprint(f: string): string {
+  return f.replace(/[^0-9a-fA-F]/g, "").toUpperCase();
+}
+
+/** The SHA-256 fingerprint of a wss:// agent's certificate, to pin it (trust on first use, shown to an admin). */
+export function fetchCertificateFingerprint(url: string, timeoutMs = 5000): Promise<string> {
+  const u = new URL(url);
+  if (u.protocol !== "wss:") return Promise.reject(new Error(`${url} is not a wss:// URL`));
+  return new Promise((resolve, reject) => {
+    // SNI takes host names only; Node warns when given an IP address.
+    const servername = isIP(u.hostname) ? undefined : u.hostname;
+    const socket = tlsConnect({ host: u.hostname, port: Number(u.port || 443), servername, rejectUnauthorized: false }, () => {
+      const fp = socket.getPeerCertificate().fingerprint256;
+      socket.destroy();
+      if (fp) resolve(fp);
+      else reject(new Error(`${url} presented no certificate`));
+    });
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no TLS handshake with ${url} within ${timeoutMs} ms`)));
+    socket.on("error", reject);
   });
 }

@@ -13,6 +13,7 @@ import { freePorts } from "./agent-helpers";
 const TOKEN = "fedcba9876543210fedcba9876543210";
 let dir: string;
 let agent: RunningAgent;
+const logs: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "vigil-tls-"));
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const [port] = await freePorts(1);
   agent = await startAgent({
     mode: "sim", port: port!, host: "127.0.0.1", token: TOKEN, node: "node4", cibFile: join(dir, "cib.xml"),
-    tls: { cert: readFileSync(join(dir, "cert.pem")), key: readFileSync(join(dir, "key.pem")) }, log: () => undefined,
+    tls: { cert: readFileSync(join(dir, "cert.pem")), key: readFileSync(join(dir, "key.pem")) }, log: (_l, m) => logs.push(m),
   });
 });
 afterAll(async () => {
@@ -41,6 +42,29 @@ describe("TLS and token files", () => {
     });
     expect(status).toMatchObject({ summary: { clusterName: "democluster" } });
     c.close();
+  });
+
+  it("pins the certificate by fingerprint, and sends the token only to the pinned one", async () => {
+    const { AgentClient, fetchCertificateFingerprint } = await import("@/lib/agent-client");
+    const fp = await fetchCertificateFingerprint(agent.server.url);
+    const openssl = execFileSync("openssl", ["x509", "-noout", "-fingerprint", "-sha256", "-in", join(dir, "cert.pem")], { encoding: "utf8" });
+    expect(openssl.toUpperCase()).toContain(fp.toUpperCase());
+    const good = new AgentClient({ url: agent.server.url, token: TOKEN, tls: { fingerprint256: fp.toLowerCase() } });
+    good.connect();
+    await good.waitForStatus(() => true, 5000);
+    good.close();
+
+    const before = logs.filter((l) => /authenticated|refused/.test(l)).length;
+    const bad = new AgentClient({ url: agent.server.url, token: TOKEN, tls: { fingerprint256: "AA:".repeat(31) + "AA" }, reconnect: { minMs: 10 } });
+    const states: { state: string; detail: string }[] = [];
+    bad.on("state", (s) => states.push(s));
+    bad.connect();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(states.map((s) => s.state)).toEqual(["connecting", "refused"]);
+    expect(states[1]!.detail).toMatch(/does not match the pinned/);
+    // the agent never saw the token (neither accepted nor refused)
+    expect(logs.filter((l) => /authenticated|refused/.test(l)).length).toBe(before);
+    bad.close();
   });
 
   it("refuses a client that does not trust the certificate", async () => {
