@@ -155,15 +155,17 @@ export async function settleCib(cibFile: string, log: Logger): Promise<SettleRes
 
   /** Replaces the CIB with xml unless someone else wrote it since `before`; records the settled version. */
   const publish = async (xml: string): Promise<boolean> => {
+    // Stage first so that only a stat and a rename separate the check from the replace: a hand edit
+    // (tools do not take our lock) can slip in only within that window, not during our file write.
+    const staged = `${cibFile}.new.${process.pid}`;
+    await writeFile(staged, stampLastWritten(xml));
     const now = await stat(cibFile);
     if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) {
-      // A hand edit landed while we simulated (tools do not take our lock): theirs wins; its own
-      // notification brings us back here to settle it.
+      // A hand edit landed while we simulated: theirs wins; its own notification brings us back here.
+      await rm(staged, { force: true });
       log("warn", "settle: the CIB changed while simulating; not overwriting it");
       return false;
     }
-    const staged = `${cibFile}.new.${process.pid}`;
-    await writeFile(staged, stampLastWritten(xml));
     await rename(staged, cibFile);
     before = await stat(cibFile);
     written = true;
