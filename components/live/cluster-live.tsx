@@ -68,6 +68,8 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
     const now = Date.now();
     switch (ev.type) {
       case "full":
+        // Lets the bench (and anyone in devtools) split first paint into transfer and render.
+        performance.mark("vigil:status-full");
         next = { status: ev.status, version: ev.version, freshness: ev.freshness, health: ev.health, receivedAt: now, removed: false };
         break;
       case "patch":
