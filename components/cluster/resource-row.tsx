@@ -8,7 +8,7 @@ import type { CloneRow, GroupRow, PrimitiveRow, ResourceRow, BundleRow } from ".
 
 export const ROW_HEIGHT = 36;
 
-const grid = "grid grid-cols-[minmax(0,2.2fr)_minmax(0,1.6fr)_minmax(0,1.6fr)] items-center gap-3";
+const grid = "grid grid-cols-[minmax(0,2fr)_minmax(0,1.3fr)_minmax(0,2fr)] items-center gap-3";
 
 interface RowProps {
   row: ResourceRow;
@@ -123,10 +123,10 @@ function PrimitiveCells({ row }: { row: PrimitiveRow }) {
           )
         }
       >
-        <span className={clsx("truncate font-medium", row.state.tone === "neutral" && "text-muted")}>
+        <span className={clsx("max-w-full shrink-0 truncate font-medium", row.state.tone === "neutral" && "text-muted")}>
           {isInstance ? `${p.id} on ${nodes.join(", ") || "no node"}` : p.id}
         </span>
-        {!isInstance ? <span className="hidden truncate text-xs text-muted xl:inline">{p.resourceAgent}</span> : null}
+        {!isInstance ? <span className="hidden min-w-0 truncate text-xs text-muted lg:inline">{p.resourceAgent}</span> : null}
       </NameCell>
       <div className="flex min-w-0 items-center gap-1 overflow-hidden" data-test="state" data-state={row.state.label}>
         <StateBadge label={row.state.label} tone={row.state.tone} />
@@ -149,7 +149,7 @@ function GroupCells({ row, onToggle }: { row: GroupRow; onToggle: (id: string) =
   return (
     <>
       <NameCell depth={row.depth} icon={<Layers aria-hidden className="size-4 shrink-0 text-muted" />} toggle={<Toggle id={g.id} collapsed={row.collapsed} onToggle={onToggle} />}>
-        <span className="truncate font-semibold">{g.id}</span>
+        <span className="max-w-full shrink-0 truncate font-semibold">{g.id}</span>
         <span className="text-xs text-muted">group</span>
       </NameCell>
       <div className="flex min-w-0 items-center gap-1">
@@ -173,7 +173,7 @@ function CloneCells({ row, onToggle }: { row: CloneRow; onToggle: (id: string) =
         icon={c.promotable ? <Crown aria-hidden className="size-4 shrink-0 text-promoted" /> : <Copy aria-hidden className="size-4 shrink-0 text-muted" />}
         toggle={<Toggle id={c.id} collapsed={row.collapsed} onToggle={onToggle} />}
       >
-        <span className="truncate font-semibold">{c.id}</span>
+        <span className="max-w-full shrink-0 truncate font-semibold">{c.id}</span>
         <span className="truncate text-xs text-muted">[{row.childId}]</span>
         <span className="text-xs text-muted">{c.promotable ? "promotable" : "clone"}</span>
       </NameCell>
@@ -190,7 +190,13 @@ function CloneCells({ row, onToggle }: { row: CloneRow; onToggle: (id: string) =
       </div>
       <div className="flex min-w-0 items-center gap-3 overflow-hidden text-xs" data-test="clone-roles">
         {row.roles.map((r) => (
-          <span key={r.role} className="flex min-w-0 items-center gap-1" data-test={`role:${r.role}`}>
+          <span
+            key={r.role}
+            // The promoted instance and failures are what an operator looks for: never truncated away.
+            className={clsx("flex items-center gap-1", r.role === "Promoted" || r.role === "FAILED" ? "shrink-0" : "min-w-0")}
+            data-test={`role:${r.role}`}
+            title={`${r.role}: ${r.nodes.join(" ") || r.count}`}
+          >
             <span className={clsx("shrink-0 font-medium", r.role === "Promoted" ? "text-promoted" : r.role === "FAILED" ? "text-err" : "text-muted")}>
               {r.role}:
             </span>
