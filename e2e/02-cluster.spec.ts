@@ -23,6 +23,10 @@ test("cluster page: nodes, resource tree, promoted instance", async ({ page }) =
   await expect(promoted).toBeVisible();
   await expect(promoted).toContainText(/node\d/);
   await page.screenshot({ path: shot("cluster"), fullPage: true });
+  // The NOC wall is usually dark: the same page in the dark scheme.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: shot("cluster-dark"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Filters: search narrows the tree, failed-only empties it on a healthy cluster.
   await page.getByTestId("resource-search").fill("WebService");
