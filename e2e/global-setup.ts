@@ -4,12 +4,12 @@
  * a temp SQLite database seeded with the demo users and cluster. Returns the teardown.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDemoCluster } from "@/agent/demo";
-import { STATE_FILE, type E2eState } from "./support/state";
+import { RESTARTED_PID_FILE, STATE_FILE, type E2eState } from "./support/state";
 
 const ROOT = process.cwd();
 /** Own build output (gitignored var/): a concurrent `next build` elsewhere in the checkout cannot remove it. */
@@ -108,13 +108,24 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cibFile: demo.cibFile,
     clusterName: seeded.cluster.name,
     consolePid: consoleProc.pid ?? -1,
+    consoleEnv: { DATABASE_URL: dbUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", VIGIL_NEXT_DIST_DIR: DIST_DIR },
     agents: demo.agents.map((a) => ({ node: a.node, port: a.port, url: a.url, pid: a.pid })),
     users: seeded.users,
   };
   writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
   process.env.VIGIL_E2E_URL = url;
 
+  rmSync(RESTARTED_PID_FILE, { force: true });
   return async () => {
+    if (existsSync(RESTARTED_PID_FILE)) {
+      const pid = Number(readFileSync(RESTARTED_PID_FILE, "utf8"));
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      rmSync(RESTARTED_PID_FILE, { force: true });
+    }
     if (alive()) {
       const exited = new Promise((r) => consoleProc.once("exit", r));
       consoleProc.kill("SIGTERM");
