@@ -26,7 +26,12 @@ export function ClusterHeader() {
           {live.name}
         </h1>
         {clusterName && clusterName !== live.name ? <span className="text-sm text-muted">cluster-name {clusterName}</span> : null}
-        {health ? <HealthBadge health={health} size="lg" title={live.health?.reasons.join("\n")} /> : null}
+        {health ? (
+          // Without a live link the last health is history: greyed like the data it describes.
+          <span className={clsx(live.link !== "live" && live.link !== "stale" && "stale-data")}>
+            <HealthBadge health={health} size="lg" title={live.health?.reasons.join("\n")} />
+          </span>
+        ) : null}
         {live.health && live.health.reasons.length && health !== "ok" ? (
           <span className="hidden max-w-xl truncate text-sm text-muted lg:inline" title={live.health.reasons.join("\n")}>
             {live.health.reasons.slice(0, 3).join(" · ")}
