@@ -22,6 +22,7 @@ import { PROTOCOL_VERSION } from "@/lib/protocol";
 const args = process.argv.slice(2);
 const CHANGES = Number(args[args.indexOf("--changes") + 1]) || 60;
 const SKIP_LARGE = args.includes("--skip-large");
+const SKIP_DEMO = args.includes("--skip-demo");
 const LARGE_DIR = "var/bench-console";
 
 const LAUNCH = {
@@ -206,6 +207,7 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
     await admin.locator('[data-test="resource-tree"]').waitFor({ timeout: 60_000 });
     await admin.close();
 
+    const splits: string[] = [];
     const firstPaint = async (path: string, selector: string): Promise<number[]> => {
       const times: number[] = [];
       for (let i = 0; i < 4; i++) {
@@ -215,6 +217,11 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
         await page.goto(`${state.url}${path}`);
         await page.locator(selector).first().waitFor({ timeout: 60_000 });
         times.push(Date.now() - t);
+        const split = (await page.evaluate(
+          `(() => { const n = performance.getEntriesByType("navigation")[0]; const f = performance.getEntriesByName("vigil:status-full")[0];
+             return { ttfb: n ? n.responseStart : -1, dcl: n ? n.domContentLoadedEventEnd : -1, full: f ? f.startTime : -1, now: performance.now() }; })()`,
+        )) as { ttfb: number; dcl: number; full: number; now: number };
+        splits.push(`ttfb ${split.ttfb.toFixed(0)} · DOMContentLoaded ${split.dcl.toFixed(0)} · full state in ${split.full.toFixed(0)} · painted by ${split.now.toFixed(0)} ms`);
         await page.close();
       }
       return times.slice(1); // the first load also warms the server's route
@@ -275,7 +282,18 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
         }
       }
     };
-    await new Promise((r) => setTimeout(r, 200));
+    const sseStart = performance.now();
+    while (fullBytes === 0) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += new TextDecoder().decode(value);
+      if (buf.includes('"type":"full"') && buf.includes("\n\n")) {
+        const idx = buf.indexOf("\n\n", buf.indexOf('"type":"full"'));
+        fullBytes = Buffer.byteLength(buf.slice(0, idx + 2));
+        buf = buf.slice(idx + 2);
+      }
+    }
+    const sseFullMs = performance.now() - sseStart;
     for (let i = 0; i < 6; i++) {
       const target = i % 2 === 0 ? "Stopped" : "Started";
       feed.change((s) => withPrimitive(s, bytesId, (p) => ({ ...p, role: target, active: target === "Started" })));
@@ -287,7 +305,9 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
       `32 nodes × 2000 resources (generate.py --failures 3; status built in ${fmt(buildMs)}; full state ${(fullBytes / 1024).toFixed(0)} KB over SSE):`,
       summary("  first paint, cluster page", cluster),
       summary("  first paint, by-node view", byNode),
+      `  (cluster page, last load: ${splits[3] ?? "?"})`,
       summary("  one-resource change → DOM", changeMs),
+      `  full state over SSE, request → last byte (no browser): ${fmt(sseFullMs)}`,
       `  SSE bytes per one-resource change   p50 ${pct(events, 50)} B  max ${Math.max(...events)} B  (n=${events.length})`,
     );
   } finally {
@@ -302,7 +322,7 @@ const browser = await chromium.launch(LAUNCH);
 const lines: string[] = [];
 const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 try {
-  lines.push(...(await demoLatency(browser, state)));
+  if (!SKIP_DEMO) lines.push(...(await demoLatency(browser, state)));
   if (!SKIP_LARGE) lines.push(...(await largeCluster(browser, state)));
 } finally {
   await browser.close();
