@@ -41,8 +41,10 @@ function waitFor(pred: (s: ReturnType<typeof buildStatus>) => boolean): void {
   throw new Error("cluster did not reach the expected state in 30 s");
 }
 
-describe.skipIf(!canRun)("parser against a live cluster", () => {
+describe("parser against a live cluster", () => {
   beforeAll(() => {
+    // A live cluster needs root, corosync and Pacemaker: a machine without them fails here, never skips.
+    if (!canRun) throw new Error("a live lab cluster needs root, corosync and pacemaker: run scripts/setup.sh as root");
     sh("bash", [...LAB, "stop", ...DIR]);
     sh("bash", [...LAB, "start", ...DIR, "--wait", "120"]);
   }, 180_000);

@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ClusterStatusSchema } from "@/lib/pacemaker";
-import { CibLab, havePacemaker, prim } from "../unit/pacemaker/lab";
+import { CibLab, prim } from "../unit/pacemaker/lab";
+import { requirePacemaker } from "./parser-lab";
+
+requirePacemaker();
 
 /** Node health, a typed remote node, unclean nodes still holding resources, a cloned group half failed. */
 const labs: CibLab[] = [];
 afterEach(() => labs.splice(0).forEach((l) => l.dispose()));
 
-describe.skipIf(!havePacemaker())("node states against crm_mon on real CIBs", () => {
+describe("node states against crm_mon on real CIBs", () => {
   it("health red, a failed member of a cloned group, then unclean nodes and a remote node", () => {
     const l = new CibLab(["n1", "n2", "n3"]);
     labs.push(l);

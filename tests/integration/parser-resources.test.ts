@@ -1,27 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { ClusterStatusSchema } from "@/lib/pacemaker";
-import { CibLab, havePacemaker, prim } from "../unit/pacemaker/lab";
+import { describe, expect, it } from "vitest";
+import { prim } from "../unit/pacemaker/lab";
+import { cibLabs, same } from "./parser-lab";
 
 /** Resource shapes and flags: remote, guest and bundle nodes; orphans; disabled, unmanaged, blocked... */
-const labs: CibLab[] = [];
-afterEach(() => labs.splice(0).forEach((l) => l.dispose()));
-function lab(nodes: string[], opts: { dc?: boolean } = {}): CibLab {
-  const l = new CibLab(nodes);
-  labs.push(l);
-  l.prop("stonith-enabled", "false").prop("cluster-infrastructure", "corosync").prop("dc-version", "2.1.5-test");
-  if (opts.dc !== false) l.edit((x) => x.replace("<cib ", '<cib dc-uuid="1" cib-last-written="Tue Nov 24 10:00:00 2026" update-origin="n1" update-client="cibadmin" update-user="root" '));
-  return l;
-}
-function same(l: CibLab) {
-  const { ours, theirs, status } = l.texts();
-  expect(ours).toBe(theirs);
-  expect(() => ClusterStatusSchema.parse(status)).not.toThrow();
-  return status;
-}
+const lab = cibLabs();
 const meta = (id: string, kv: Record<string, string>) =>
   `<meta_attributes id="${id}-meta">${Object.entries(kv).map(([k, v]) => `<nvpair id="${id}-m-${k}" name="${k}" value="${v}"/>`).join("")}</meta_attributes>`;
 
-describe.skipIf(!havePacemaker())("resources against crm_mon on real CIBs", () => {
+describe("resources against crm_mon on real CIBs", () => {
   it("a remote node and a guest node", () => {
     const l = lab(["n1", "n2"]);
     l.res(prim("remote1", "ocf:pacemaker:remote"));
