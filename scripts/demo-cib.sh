@@ -29,7 +29,8 @@ settle() { # bring the named nodes up, then run transitions until stable
 prop cluster-name democluster; prop stonith-enabled true; prop no-quorum-policy stop
 # What a live DC writes and file mode does not: stack, DC version, DC id, last change, quorum.
 prop cluster-infrastructure corosync; prop dc-version 2.1.5-a3f44794f94
-now=$(LC_ALL=C date -u '+%a %b %e %H:%M:%S %Y')
+# VIGIL_DEMO_LAST_WRITTEN pins the time (scripts/make-fixtures.sh makes reproducible fixtures with it).
+now=${VIGIL_DEMO_LAST_WRITTEN:-$(LC_ALL=C date -u '+%a %b %e %H:%M:%S %Y')}
 sed -i "0,/<cib /s//<cib dc-uuid=\"1\" have-quorum=\"1\" cib-last-written=\"$now\" update-origin=\"node2\" update-client=\"cibadmin\" update-user=\"root\" /" "$CIB_file"
 # crm_attribute -t rsc_defaults fails in 2.1.5; a section that does not exist yet must be created whole.
 cibadmin -C -o configuration -X '<rsc_defaults><meta_attributes id="rsc-options"><nvpair id="rsc-options-resource-stickiness" name="resource-stickiness" value="100"/></meta_attributes></rsc_defaults>' >/dev/null

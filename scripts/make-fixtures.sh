@@ -39,31 +39,9 @@ prim() { # id class provider|- type [k=v ...]
   echo "<primitive id=\"$id\" class=\"$cls\" $p type=\"$typ\"><instance_attributes id=\"$id-ia\">$attrs</instance_attributes><operations><op id=\"$id-monitor\" name=\"monitor\" interval=\"$iv\"/></operations></primitive>"
 }
 
-demo() { # the demo cluster of design.md (seed 001's cluster)
-  new "$1" node2 node3 node4
-  prop cluster-name democluster; prop stonith-enabled true; prop no-quorum-policy stop
-  # what a live DC writes and file mode does not: stack, DC version, DC id, last change
-  prop cluster-infrastructure corosync; prop dc-version 2.1.5-a3f44794f94
-  sed -i '0,/<cib /s//<cib dc-uuid="1" cib-last-written="Tue Nov 24 10:00:00 2026" update-origin="node2" update-client="cibadmin" update-user="root" /' "$CIB_file"
-  # crm_attribute -t rsc_defaults fails in 2.1.5 ("Could not map name=... to a UUID"); sections that do not exist yet are created whole
-  cibadmin -C -o configuration -X '<rsc_defaults><meta_attributes id="rsc-options"><nvpair id="rsc-options-resource-stickiness" name="resource-stickiness" value="100"/></meta_attributes></rsc_defaults>' >/dev/null
-  res "$(prim my_ping_fence_device stonith - fence_heuristics_ping ping_targets=192.0.2.1)"
-  res "<group id=\"balanceGroup\">$(prim virtual_ip ocf heartbeat IPaddr2 ip=192.0.2.120 cidr_netmask=24)$(prim my_lvs ocf heartbeat ldirectord configfile=/etc/ha.d/ldirectord.cf)</group>"
-  for i in 1 2 3; do res "$(prim WebService$i ocf heartbeat apache configfile=/etc/httpd/conf/httpd.conf statusurl=http://127.0.0.1/server-status)"; done
-  con '<rsc_location id="location-WebService1-node2-100" rsc="WebService1" node="node2" score="100"/>'
-  con '<rsc_location id="location-WebService2-node3-100" rsc="WebService2" node="node3" score="100"/>'
-  con '<rsc_location id="location-WebService3-node4-100" rsc="WebService3" node="node4" score="100"/>'
-  res "<clone id=\"ping-clone\">$(prim ping ocf pacemaker ping host_list=192.0.2.1 multiplier=1000)</clone>"
-  res "<clone id=\"pgsql-clone\"><meta_attributes id=\"pgsql-clone-meta\"><nvpair id=\"pgsql-clone-promotable\" name=\"promotable\" value=\"true\"/><nvpair id=\"pgsql-clone-pmax\" name=\"promoted-max\" value=\"1\"/></meta_attributes>$(prim pgsql ocf pacemaker Stateful)</clone>"
-  con '<rsc_colocation id="colocation-balanceGroup-ping-clone-INFINITY" rsc="balanceGroup" with-rsc="ping-clone" score="INFINITY"/>'
-  con '<rsc_order id="order-ping-clone-balanceGroup-mandatory" first="ping-clone" first-action="start" then="balanceGroup" then-action="start" kind="Mandatory"/>'
-  con '<rsc_location id="location-balanceGroup-pingd" rsc="balanceGroup"><rule id="location-balanceGroup-pingd-rule" score="-INFINITY" boolean-op="or"><expression id="location-balanceGroup-pingd-expr1" attribute="pingd" operation="not_defined"/><expression id="location-balanceGroup-pingd-expr2" attribute="pingd" operation="lte" value="0" type="number"/></rule></rsc_location>'
-  crm_attribute -t nodes -N node2 -n role -v master >/dev/null; crm_attribute -t nodes -N node3 -n role -v standby >/dev/null; crm_attribute -t nodes -N node4 -n role -v standby >/dev/null
-  settle node2 node3 node4
-  for n in node2 node3 node4; do crm_attribute -N $n -n pingd -v 1000 -l reboot >/dev/null; done
-  crm_attribute -N node2 -n master-pgsql -v 1000 -l reboot >/dev/null; crm_attribute -N node3 -n master-pgsql -v 100 -l reboot >/dev/null; crm_attribute -N node4 -n master-pgsql -v 100 -l reboot >/dev/null
-  crm_attribute -N node2 -n pgsql-status -v PRI -l reboot >/dev/null; crm_attribute -N node3 -n pgsql-status -v HS:sync -l reboot >/dev/null; crm_attribute -N node4 -n pgsql-status -v HS:async -l reboot >/dev/null
-  settle
+demo() { # the demo cluster of design.md (seed 001's cluster), built by the same script the demo uses
+  mkdir -p "$out/$1"; export CIB_file=$out/$1/cib.xml
+  VIGIL_DEMO_LAST_WRITTEN="Tue Nov 24 10:00:00 2026" bash "$repo/scripts/demo-cib.sh" "$CIB_file"
 }
 cp_demo() { mkdir -p "$out/variants/$1"; cp "$out/demo/cib.xml" "$out/variants/$1/cib.xml"; export CIB_file=$out/variants/$1/cib.xml; }
 
