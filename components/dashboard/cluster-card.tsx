@@ -77,7 +77,8 @@ function Updated({ receivedAt, stale }: { receivedAt: Date | null; stale: boolea
   return (
     <p className={clsx("tabular mt-3 text-xs", stale ? "font-semibold text-stale" : "text-muted")} data-test="card-updated">
       {stale ? "STALE · " : "live · "}
-      {age ? `updated ${age} ago` : "no data yet"}
+      {/* Live agents push only changes: while live, the age is that of the last change, not of the data. */}
+      {age ? (stale ? `last data ${age} ago` : `last change ${age} ago`) : "no data yet"}
     </p>
   );
 }

@@ -29,7 +29,8 @@ export function Freshness({
     return (
       <span data-test="freshness" data-state="live" className={clsx(base, "bg-ok-soft text-ok")}>
         <Radio aria-hidden className="size-3.5" />
-        live{age !== null ? ` · updated ${age} ago` : ""}
+        {/* The agent pushes every change, so live data is current; the age is that of the last change. */}
+        live{age !== null ? ` · last change ${age} ago` : ""}
       </span>
     );
   }
