@@ -6,6 +6,7 @@ import { applyStatusPatch, type ClusterStatus } from "@/lib/pacemaker";
 import type { StatusWatchEvent } from "@/server/api/routers/status";
 import { useTRPC } from "@/trpc/react";
 import type { LinkState } from "./freshness";
+import { parseStatusJson } from "./status-json";
 
 type ServerFreshness = Extract<StatusWatchEvent, { type: "full" }>["freshness"];
 type ServerHealth = Extract<StatusWatchEvent, { type: "full" }>["health"];
@@ -70,7 +71,7 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
       case "full":
         // Lets the bench (and anyone in devtools) split first paint into transfer and render.
         performance.mark("vigil:status-full");
-        next = { status: ev.status, version: ev.version, freshness: ev.freshness, health: ev.health, receivedAt: now, removed: false };
+        next = { status: parseStatusJson(ev.statusJson), version: ev.version, freshness: ev.freshness, health: ev.health, receivedAt: now, removed: false };
         break;
       case "patch":
         if (prev.status === null || ev.version !== prev.version + 1) {

@@ -32,6 +32,11 @@ export class ClusterFeed {
   private closed = false;
   /** health walks every resource: computed once per (version, stale), not per subscriber */
   private healthMemo: { key: string; health: ClusterHealth } | null = null;
+  /**
+   * The status as JSON, made once per status held (a 32×2000 cluster is ~3.6 MB): every browser
+   * that opens the page gets this string, so N subscribers cost one serialisation, not N.
+   */
+  private jsonMemo: { status: ClusterStatus | null; json: string | null } | null = null;
 
   constructor(
     readonly record: ClusterRecord,
@@ -208,6 +213,14 @@ export class ClusterFeed {
       freshness,
       health: this.health(!freshness.stale),
     };
+  }
+
+  /** `JSON.stringify(status)` of the status held now, or null before the first one; cached. */
+  statusJson(): string | null {
+    if (this.jsonMemo?.status !== this.status) {
+      this.jsonMemo = { status: this.status, json: this.status === null ? null : JSON.stringify(this.status) };
+    }
+    return this.jsonMemo.json;
   }
 
   private health(live: boolean): ClusterHealth {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
 import { startDemoCluster, type DemoCluster } from "@/agent/demo";
-import { applyStatusPatch, type ClusterStatus } from "@/lib/pacemaker";
+import { applyStatusPatch, ClusterStatusSchema, type ClusterStatus } from "@/lib/pacemaker";
 import type { StatusWatchEvent } from "@/server/api/routers/status";
 import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import { AgentHub } from "@/server/hub/hub";
@@ -48,7 +48,7 @@ async function until(
     const r = await Promise.race([it.next(), new Promise<never>((_, rej) => setTimeout(() => rej(new Error("expected event did not arrive")), left))]);
     if (r.done) throw new Error("stream ended");
     const ev = unwrap(r.value).data;
-    if (ev.type === "full") state.held = ev.status;
+    if (ev.type === "full") state.held = ev.statusJson === null ? null : ClusterStatusSchema.parse(JSON.parse(ev.statusJson));
     if (ev.type === "patch" && state.held) state.held = applyStatusPatch(state.held, ev.patch);
     if (want(ev)) return ev;
   }

@@ -1,7 +1,7 @@
 import { on } from "node:events";
 import { TRPCError, tracked } from "@trpc/server";
 import { z } from "zod";
-import type { ClusterStatus, StatusPatch } from "@/lib/pacemaker";
+import type { StatusPatch } from "@/lib/pacemaker";
 import type { ClusterFeed } from "@/server/hub/cluster-feed";
 import type { ClusterHealth } from "@/server/hub/health";
 import { clusterEvent, type Freshness, type HubEvent } from "@/server/hub/types";
@@ -18,9 +18,14 @@ import { createTRPCRouter, viewerProcedure } from "../trpc";
  * the agents' list. It carries the new `receivedAt` (set it on the freshness you hold) and the
  * health only when that changed (`healthUpdate`, null when unchanged). Agent connection changes
  * arrive as `freshness` events with the whole freshness.
+ *
+ * The full state's status travels as `statusJson`, the `JSON.stringify` of the ClusterStatus
+ * (null before the first one): made once per snapshot and shared by every subscriber, where a
+ * multi-megabyte object through superjson cost each of them seconds. Read it with
+ * `parseStatusJson` (components/live/status-json.ts).
  */
 export type StatusWatchEvent =
-  | { type: "full"; version: number; status: ClusterStatus | null; freshness: Freshness; health: ClusterHealth }
+  | { type: "full"; version: number; statusJson: string | null; freshness: Freshness; health: ClusterHealth }
   | { type: "patch"; version: number; patch: StatusPatch; receivedAt: Date | null; healthUpdate: ClusterHealth | null }
   | { type: "freshness"; freshness: Freshness; health: ClusterHealth }
   | { type: "removed" };
@@ -72,7 +77,7 @@ export const statusRouter = createTRPCRouter({
           const s = feed.snapshot();
           sent = s.version;
           sentHealth = JSON.stringify(s.health);
-          const event: StatusWatchEvent = { type: "full", version: s.version, status: s.status, freshness: s.freshness, health: s.health };
+          const event: StatusWatchEvent = { type: "full", version: s.version, statusJson: feed.statusJson(), freshness: s.freshness, health: s.health };
           return tracked(eventId(feed, s.version), event);
         };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { applyStatusPatch, type ClusterStatus } from "@/lib/pacemaker";
+import { applyStatusPatch, ClusterStatusSchema, type ClusterStatus } from "@/lib/pacemaker";
 import type { StatusWatchEvent } from "@/server/api/routers/status";
 import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import { addUser, createTestDb, createTestHub, fixtureStatus, TestClient, type TestDb } from "./helpers";
@@ -80,8 +80,17 @@ describe("agent hub", () => {
     const first = await next(it);
     expect(first.data.type).toBe("full");
     if (first.data.type !== "full") return;
-    let held = first.data.status as ClusterStatus;
+    let held = ClusterStatusSchema.parse(JSON.parse(first.data.statusJson ?? "null"));
+    expect(held).toEqual(demo);
     expect(first.id).toBe(`${snap().generation}:1`);
+    // One serialisation per snapshot, shared by every subscriber.
+    const stringify = vi.spyOn(JSON, "stringify");
+    const other = (await caller.status.watch({ cluster: "demo" }))[Symbol.asyncIterator]();
+    const second = await next(other);
+    expect(second.data.type === "full" && second.data.statusJson).toBe(first.data.statusJson);
+    expect(stringify.mock.calls.filter(([v]) => typeof v === "object" && v !== null && "resources" in v)).toHaveLength(0);
+    stringify.mockRestore();
+    await other.return?.();
 
     agents.link(N2).send(standby);
     const p = await next(it, "patch");
