@@ -53,24 +53,26 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Who did what to which target: the part of an audit row that every writer fills the same way. */
+function rowOf(actor: Actor, spec: AuditSpec) {
+  return {
+    userId: actor.userId,
+    username: actor.username,
+    role: actor.role,
+    action: spec.action,
+    target: spec.target ?? "",
+    params: paramsJson(spec.params),
+    clusterId: spec.clusterId ?? null,
+  };
+}
+
 export async function audited<T>(
   db: Db,
   actor: Actor,
   spec: AuditSpec,
   run: (notes: AuditNotes) => Promise<T>,
 ): Promise<T> {
-  const row = await db.auditEvent.create({
-    data: {
-      userId: actor.userId,
-      username: actor.username,
-      role: actor.role,
-      action: spec.action,
-      target: spec.target ?? "",
-      params: paramsJson(spec.params),
-      status: "pending",
-      clusterId: spec.clusterId ?? null,
-    },
-  });
+  const row = await db.auditEvent.create({ data: { ...rowOf(actor, spec), status: "pending" } });
   const notes: AuditNotes = {};
   try {
     const result = await run(notes);
@@ -114,15 +116,9 @@ export async function recordAudit(
 ): Promise<void> {
   await db.auditEvent.create({
     data: {
-      userId: actor.userId,
-      username: actor.username,
-      role: actor.role,
-      action: spec.action,
-      target: spec.target ?? "",
-      params: paramsJson(spec.params),
+      ...rowOf(actor, spec),
       status,
       message,
-      clusterId: spec.clusterId ?? null,
     },
   });
 }
