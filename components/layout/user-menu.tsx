@@ -1,5 +1,5 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { LogOut, UserRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
@@ -7,11 +7,16 @@ import type { Tone } from "@/components/ui/tone";
 import { useTRPC } from "@/trpc/react";
 import type { CurrentUser } from "./top-bar";
 
+const KEEPALIVE_MS = 5 * 60_000;
+
 const roleTone: Record<CurrentUser["role"], Tone> = { viewer: "neutral", operator: "info", admin: "promoted" };
 
 export function UserMenu({ user }: { user: CurrentUser }) {
   const trpc = useTRPC();
   const router = useRouter();
+  // A wall screen only watches: its stream makes no requests, so nothing would slide the session.
+  // A light auth.me every few minutes keeps it (and its cookie) alive while the page is open.
+  useQuery({ ...trpc.auth.me.queryOptions(), refetchInterval: KEEPALIVE_MS, refetchIntervalInBackground: true });
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSettled: () => {
