@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { Failure } from "@/lib/pacemaker";
 import { Empty, Section } from "@/components/ui/card";
 import { StateBadge } from "@/components/status/state-badge";
-import { failureResource } from "./resource-rows";
+import { failureResource } from "@/lib/pacemaker/op-key";
 import { SimpleTable, Td } from "./table";
 
 /**

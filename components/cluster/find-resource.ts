@@ -1,6 +1,6 @@
 import type { ClusterStatus, Configuration, Constraint, Primitive, Resource, ResourceConfig, PrimitiveConfig, GroupConfig } from "@/lib/pacemaker";
 import { constraintResources } from "./constraint-text";
-import { failureResource } from "./resource-rows";
+import { failureResource } from "@/lib/pacemaker/op-key";
 
 /** What the details panel shows for one id: the status side, the configuration side, and what names it. */
 export interface ResourceDetails {

@@ -1,4 +1,4 @@
-import type { Bundle, ClusterStatus, Clone, Group, Primitive, Resource } from "@/lib/pacemaker";
+import { failureResource, type Bundle, type ClusterStatus, type Clone, type Group, type Primitive, type Resource } from "@/lib/pacemaker";
 import { resourceState, type ResourceStateLabel } from "@/components/status/resource-state";
 import { agentClass } from "@/components/status/walk";
 
@@ -228,17 +228,6 @@ export function buildResourceRows(
     }
   }
   return { rows, shown, total };
-}
-
-/**
- * A failed action's resource: op keys are `<rsc>_<task>_<interval>`, and resource ids may contain
- * underscores themselves, so strip the two trailing fields rather than split on the first one.
- */
-export function failureResource(opKey: string): string {
-  const m = /^(.*)_[^_]+_\d+$/.exec(opKey);
-  const rsc = m?.[1] ?? opKey;
-  // clone instances are reported as rsc:N
-  return rsc.replace(/:\d+$/, "");
 }
 
 /** Options for the "type" filter, from what the cluster actually runs. */

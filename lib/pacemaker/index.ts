@@ -8,3 +8,4 @@ export { buildStatus, type BuildStatusInput } from "./build-status";
 export { diffStatus, applyStatusPatch, describePatch, summarizePatch, type PatchSummary } from "./diff";
 export { renderStatusText } from "./render-text";
 export { CRM_MON_ARGS, CIB_QUERY_ARGS } from "./args";
+export { failureResource } from "./op-key";

@@ -1,4 +1,4 @@
-import type { ClusterStatus, Primitive, Resource } from "@/lib/pacemaker";
+import { failureResource, type ClusterStatus, type Primitive, type Resource } from "@/lib/pacemaker";
 
 export type HealthLevel = "ok" | "warnings" | "errors" | "unreachable";
 
@@ -57,9 +57,13 @@ export function computeHealth(status: ClusterStatus | null, reachable: boolean):
   };
   const errors: string[] = [];
   const warnings: string[] = [];
-  if (status.failures.length) errors.push(plural(status.failures.length, "failed action"));
   const failed = prims.filter((p) => p.failed && !p.failureIgnored);
   if (failed.length) errors.push(plural(failed.length, "failed resource"));
+  // A failed action whose resource has since recovered is history to clean up, not an outage:
+  // it stays a warning (crm_mon's own "failed resource action" warning below), never red.
+  const failedIds = new Set(failed.map((p) => p.id.replace(/:\d+$/, "")));
+  const open = status.failures.filter((f) => failedIds.has(failureResource(f.opKey)));
+  if (open.length) errors.push(plural(open.length, "failed action"));
   for (const n of status.nodes) {
     if (n.unclean) errors.push(`${n.name} unclean`);
     else if (!n.online && !n.standby && !n.maintenance) errors.push(`${n.name} offline`);
