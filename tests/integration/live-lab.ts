@@ -49,3 +49,16 @@ export function percentile(values: number[], p: number): number {
 export function loadFactor(): number {
   return Math.max(1, (loadavg()[0] ?? 0) / Math.max(1, cpus().length));
 }
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The first recorded onChange time at or after `since` (polling the list `times`), or null after timeoutMs. */
+export async function firstChangeAfter(times: readonly number[], since: number, timeoutMs = 2000): Promise<number | null> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    const hit = times.find((t) => t >= since);
+    if (hit !== undefined) return hit;
+    await sleep(2);
+  }
+  return null;
+}

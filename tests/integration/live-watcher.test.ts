@@ -9,23 +9,14 @@ import { loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPacemaker } from "@/agent/run";
 import { startCibWatcher, type CibWatcher } from "@/agent/watcher";
-import { loadFactor, percentile, startLab, stopLab } from "./live-lab";
+import { firstChangeAfter, loadFactor, percentile, sleep, startLab, stopLab } from "./live-lab";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let changes: number[] = [];
 const watchers: CibWatcher[] = [];
 let labStartMs = 0;
 
-async function nextChange(since: number, timeoutMs = 2000): Promise<number | null> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    const hit = changes.find((t) => t >= since);
-    if (hit !== undefined) return hit;
-    await sleep(2);
-  }
-  return null;
-}
+const nextChange = (since: number, timeoutMs?: number): Promise<number | null> => firstChangeAfter(changes, since, timeoutMs);
 
 async function pcmk(tool: string, args: string[]): Promise<string> {
   const r = await runPacemaker(tool, args, { timeoutMs: 20_000 });

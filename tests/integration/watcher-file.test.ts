@@ -8,25 +8,15 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runPacemaker } from "@/agent/run";
 import { startCibWatcher, type CibWatcher } from "@/agent/watcher";
-import { loadFactor, percentile } from "./live-lab";
+import { firstChangeAfter, loadFactor, percentile, sleep } from "./live-lab";
 
 let dir = "";
 let cib = "";
 let watcher: CibWatcher | null = null;
 let changes: number[] = [];
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Resolves with the time of the first onChange after `since`, or null after timeoutMs. */
-async function nextChange(since: number, timeoutMs = 2000): Promise<number | null> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    const hit = changes.find((t) => t >= since);
-    if (hit !== undefined) return hit;
-    await sleep(2);
-  }
-  return null;
-}
+const nextChange = (since: number, timeoutMs?: number): Promise<number | null> => firstChangeAfter(changes, since, timeoutMs);
 
 async function pcmk(tool: string, args: string[]): Promise<void> {
   const r = await runPacemaker(tool, args, { env: { CIB_file: cib } });
