@@ -11,32 +11,14 @@ out=$(realpath -m "${1:-$(mktemp -d /tmp/vigil-fixtures.XXXXXX)}"); mkdir -p "$o
 log() { printf '| `%s` | `%s` |\n' "$1" "$2" >> "$out/.commands.md"; }
 : > "$out/.commands.md"
 
-new() { # dir nodes...
-  local d=$1; shift; mkdir -p "$out/$d"; export CIB_file=$out/$d/cib.xml
-  cibadmin --empty > "$CIB_file"; local i=1
-  for n in "$@"; do cibadmin -C -o nodes -X "<node id=\"$i\" uname=\"$n\"/>"; i=$((i+1)); done
-}
-prop() { crm_attribute -t crm_config -n "$1" -v "$2" >/dev/null; }
-res() { cibadmin -C -o resources -X "$1"; }
-con() { cibadmin -C -o constraints -X "$1"; }
-settle() { # bring the named nodes up, then run transitions until stable
-  local ups=(); for n in "$@"; do ups+=(-u "$n"); done
-  crm_simulate -x "$CIB_file" -q true "${ups[@]}" -S -O "$CIB_file.tmp" >/dev/null 2>&1 && mv "$CIB_file.tmp" "$CIB_file"
-  for k in 1 2 3; do crm_simulate -x "$CIB_file" -q true -S -O "$CIB_file.tmp" >/dev/null 2>&1 && mv "$CIB_file.tmp" "$CIB_file"; done
-}
+# shellcheck source=cib-lib.sh
+source "$repo/scripts/cib-lib.sh"
 mon() { # dir: crm_mon outputs of its cib.xml
   local d=$out/$1
   CIB_file=$d/cib.xml crm_mon --one-shot --inactive --output-as=xml > "$d/crm_mon.xml" 2>/dev/null
   CIB_file=$d/cib.xml crm_mon --one-shot --inactive --show-node-attributes --output-as=xml > "$d/crm_mon-attrs.xml" 2>/dev/null
   CIB_file=$d/cib.xml crm_mon --one-shot --inactive --show-node-attributes --failcounts --output-as=text > "$d/crm_mon.txt" 2>/dev/null
   CIB_file=$d/cib.xml crm_mon --one-shot --inactive --include=all --fence-history=3 --output-as=xml > "$d/crm_mon-full.xml" 2>/dev/null
-}
-prim() { # id class provider|- type [k=v ...]
-  local id=$1 cls=$2 prov=$3 typ=$4; shift 4
-  local attrs=""; for kv in "$@"; do attrs+="<nvpair id=\"$id-ia-${kv%%=*}\" name=\"${kv%%=*}\" value=\"${kv#*=}\"/>"; done
-  local p=""; [ "$prov" != - ] && p="provider=\"$prov\""
-  local iv=30s; [ "$cls" = stonith ] && iv=60s
-  echo "<primitive id=\"$id\" class=\"$cls\" $p type=\"$typ\"><instance_attributes id=\"$id-ia\">$attrs</instance_attributes><operations><op id=\"$id-monitor\" name=\"monitor\" interval=\"$iv\"/></operations></primitive>"
 }
 
 demo() { # the demo cluster of design.md (seed 001's cluster), built by the same script the demo uses
