@@ -23,6 +23,8 @@ const args = process.argv.slice(2);
 const CHANGES = Number(args[args.indexOf("--changes") + 1]) || 60;
 const SKIP_LARGE = args.includes("--skip-large");
 const SKIP_DEMO = args.includes("--skip-demo");
+/** Record a Chromium trace of the last first-paint load of each view and print where its main thread went. */
+const TRACE = args.includes("--trace");
 const LARGE_DIR = "var/bench-console";
 
 const LAUNCH = {
@@ -155,6 +157,51 @@ function withPrimitive(s: ClusterStatus, id: string, fn: (p: Primitive) => Primi
   };
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function from a V8 CPU profile (minified names: file and position say which). */
+function hottestFunctions(profile: CpuProfile): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    if (!f) return;
+    const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, ms]) => `    ${ms.toFixed(0).padStart(5)} ms  ${k}`).join("\n");
+}
+
+/** Self time per trace event name on the renderer's main thread (a trace of one page load). */
+function mainThreadBreakdown(traceJson: string): string {
+  type Ev = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } };
+  const events = (JSON.parse(traceJson) as { traceEvents: Ev[] }).traceEvents;
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  if (!main) return "  (no renderer main thread in the trace)";
+  const complete = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  // Self time: an event's duration minus its direct children's, found with a stack of open events.
+  const self = new Map<string, number>();
+  const stack: { e: Ev; end: number; child: number }[] = [];
+  const close = (upTo: number) => {
+    while (stack.length && stack[stack.length - 1]!.end <= upTo) {
+      const top = stack.pop()!;
+      self.set(top.e.name, (self.get(top.e.name) ?? 0) + (top.e.dur! - top.child) / 1000);
+    }
+  };
+  for (const e of complete) {
+    close(e.ts);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.child += e.dur!;
+    stack.push({ e, end: e.ts + e.dur!, child: 0 });
+  }
+  close(Infinity);
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, ms]) => `    ${n.padEnd(28)} ${ms.toFixed(0)} ms`).join("\n");
+}
+
 async function largeCluster(browser: Browser, state: E2eState): Promise<string[]> {
   mkdirSync(LARGE_DIR, { recursive: true });
   const cib = join(LARGE_DIR, "cib-32x2000.xml");
@@ -208,23 +255,56 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
     await admin.close();
 
     const splits: string[] = [];
-    const firstPaint = async (path: string, selector: string): Promise<number[]> => {
+    const traces: string[] = [];
+    const firstPaint = async (path: string, selector: string): Promise<{ wall: number[]; painted: number[] }> => {
       const times: number[] = [];
+      const painted: number[] = [];
       for (let i = 0; i < 4; i++) {
         const page = await browser.newPage();
         await login(page, state.url, "viewer", "demo-viewer");
+        // In the page, from its navigation start: when the element first exists, and the end of the
+        // frame that paints it (rAF, then a task). Playwright's own polling and round trips stay out.
+        await page.addInitScript(`(() => {
+          const sel = ${JSON.stringify(selector)};
+          const check = () => {
+            if (window.__vigilInDom !== undefined || !document.querySelector(sel)) return;
+            window.__vigilInDom = performance.now();
+            requestAnimationFrame(() => setTimeout(() => { window.__vigilPainted = performance.now(); }, 0));
+          };
+          new MutationObserver(check).observe(document, { subtree: true, childList: true });
+        })()`);
+        const tracing = TRACE && i === 3;
+        const cdp = tracing ? await page.context().newCDPSession(page) : null;
+        if (cdp) {
+          await cdp.send("Profiler.enable");
+          await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+          await cdp.send("Profiler.start");
+        }
+        if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "v8.execute", "blink.user_timing"] });
         const t = Date.now();
         await page.goto(`${state.url}${path}`);
         await page.locator(selector).first().waitFor({ timeout: 60_000 });
         times.push(Date.now() - t);
+        painted.push((await (await page.waitForFunction("window.__vigilPainted ?? null")).jsonValue()) as number);
+        if (tracing) traces.push(`${path}:\n${mainThreadBreakdown((await browser.stopTracing()).toString("utf8"))}`);
+        if (cdp) {
+          const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+          traces.push(`  hottest functions (self time):\n${hottestFunctions(profile)}`);
+        }
         const split = (await page.evaluate(
           `(() => { const n = performance.getEntriesByType("navigation")[0]; const f = performance.getEntriesByName("vigil:status-full")[0];
-             return { ttfb: n ? n.responseStart : -1, dcl: n ? n.domContentLoadedEventEnd : -1, full: f ? f.startTime : -1, now: performance.now() }; })()`,
-        )) as { ttfb: number; dcl: number; full: number; now: number };
-        splits.push(`ttfb ${split.ttfb.toFixed(0)} · DOMContentLoaded ${split.dcl.toFixed(0)} · full state in ${split.full.toFixed(0)} · painted by ${split.now.toFixed(0)} ms`);
+             const r = performance.getEntriesByType("resource").find((e) => e.name.includes("/snapshot"));
+             return { ttfb: n ? n.responseStart : -1, dcl: n ? n.domContentLoadedEventEnd : -1, full: f ? f.startTime : -1, now: performance.now(),
+                      snap: r ? [r.startTime, r.responseStart, r.responseEnd] : null }; })()`,
+        )) as { ttfb: number; dcl: number; full: number; now: number; snap: number[] | null };
+        const marks = (await page.evaluate(`performance.getEntriesByType("mark").filter((m) => m.name.startsWith("vigil:snapshot")).map((m) => m.name.slice(15) + " " + m.startTime.toFixed(0)).join(", ")`)) as string;
+        const snap = split.snap ? ` · snapshot request ${split.snap.map((v) => v.toFixed(0)).join("→")} (${marks})` : "";
+        const dom = (await page.evaluate("document.getElementsByTagName('*').length")) as number;
+        splits.push(`${dom} elements · ttfb ${split.ttfb.toFixed(0)} · DOMContentLoaded ${split.dcl.toFixed(0)}${snap} · full state in ${split.full.toFixed(0)} · painted by ${split.now.toFixed(0)} ms`);
         await page.close();
       }
-      return times.slice(1); // the first load also warms the server's route
+      // the first load also warms the server's route
+      return { wall: times.slice(1), painted: painted.slice(1) };
     };
     const cluster = await firstPaint("/clusters/big", '[data-test="resource-tree"] [data-test^="resource:"]');
     const byNode = await firstPaint("/clusters/big/nodes", '[data-test="column:n1"] [data-test^="card:"]');
@@ -260,6 +340,14 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
     await login(viewer, state.url, "viewer", "demo-viewer");
     const cookie = (await viewer.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     await viewer.close();
+    const snapTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const r = await fetch(`${state.url}/api/clusters/big/snapshot`, { headers: { cookie, "accept-encoding": i % 2 ? "identity" : "gzip" } });
+      const body = await r.arrayBuffer();
+      snapTimes.push(performance.now() - t);
+      if (i < 2) console.log(`(snapshot: ${r.status} ${r.headers.get("content-encoding") ?? "identity"} ${(body.byteLength / 1024).toFixed(0)} KB in ${fmt(performance.now() - t)})`);
+    }
     const input = encodeURIComponent(JSON.stringify({ json: { cluster: "big" } }));
     const ac = new AbortController();
     const res = await fetch(`${state.url}/api/trpc/status.watch?input=${input}`, { headers: { cookie, accept: "text/event-stream" }, signal: ac.signal });
@@ -303,12 +391,16 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
 
     out.push(
       `32 nodes × 2000 resources (generate.py --failures 3; status built in ${fmt(buildMs)}; full state ${(fullBytes / 1024).toFixed(0)} KB over SSE):`,
-      summary("  first paint, cluster page", cluster),
-      summary("  first paint, by-node view", byNode),
-      `  (cluster page, last load: ${splits[3] ?? "?"})`,
+      summary("  first paint, cluster page", cluster.painted),
+      summary("  first paint, by-node view", byNode.painted),
+      summary("  (wall clock: goto → Playwright sees it) cluster", cluster.wall),
+      summary("  (wall clock: goto → Playwright sees it) by-node", byNode.wall),
+      ...splits.map((l, i) => `  (${i < 4 ? "cluster page" : "by-node view"}, load ${(i % 4) + 1}: ${l})`),
       summary("  one-resource change → DOM", changeMs),
       `  full state over SSE, request → last byte (no browser): ${fmt(sseFullMs)}`,
+      summary("  snapshot request → last byte (no browser)", snapTimes),
       `  SSE bytes per one-resource change   p50 ${pct(events, 50)} B  max ${Math.max(...events)} B  (n=${events.length})`,
+      ...traces,
     );
   } finally {
     await server.close();

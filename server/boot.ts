@@ -5,6 +5,7 @@ import type { Socket } from "node:net";
 import next from "next";
 import { env } from "@/env";
 import { CLIENT_IP_HEADER } from "@/server/api/context";
+import { serveSnapshot, SNAPSHOT_PATH } from "@/server/api/snapshot-http";
 import { markPendingUnknown } from "@/server/audit/audit";
 import { purgeExpiredSessions } from "@/server/auth/session";
 import { enableWal, getDb } from "@/server/db/client";
@@ -61,7 +62,9 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<RunningCo
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     stampClientIp(req);
-    void handle(req, res);
+    const snapshot = SNAPSHOT_PATH.exec(req.url?.split("?")[0] ?? "");
+    if (snapshot?.[1]) void serveSnapshot(req, res, snapshot[1]);
+    else void handle(req, res);
   });
   server.on("connection", (s) => {
     sockets.add(s);

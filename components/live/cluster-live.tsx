@@ -1,11 +1,13 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { applyStatusPatch, type ClusterStatus } from "@/lib/pacemaker";
 import type { StatusWatchEvent } from "@/server/api/routers/status";
 import { useTRPC } from "@/trpc/react";
 import type { LinkState } from "./freshness";
+import { fetchClusterSnapshot } from "./snapshot";
 import { parseStatusJson } from "./status-json";
 
 type ServerFreshness = Extract<StatusWatchEvent, { type: "full" }>["freshness"];
@@ -51,16 +53,51 @@ function errorCode(err: unknown): string | null {
 
 /**
  * Holds one cluster's live status for every view under it (overview, by node, attributes), so
- * switching views keeps the subscription and shows the current state at once. The server sends
- * the full state once, then patches; they are applied here in order, and a gap (should one ever
- * happen) restarts the subscription for a fresh full state rather than showing a wrong one.
+ * switching views keeps the subscription and shows the current state at once.
+ *
+ * First paint comes from `status.snapshot`, a plain request (a 4 MB status arrives several times
+ * faster that way than as one SSE event); the subscription then resumes from the snapshot's event
+ * id and carries only patches, applied here in order. A gap (should one ever happen) restarts the
+ * subscription without an event id, for a fresh full state rather than a wrong one.
  */
 export function ClusterLiveProvider({ name, children }: { name: string; children: ReactNode }) {
   const trpc = useTRPC();
   const router = useRouter();
   const held = useRef<Held>(initial);
   const [state, setState] = useState<Held>(initial);
-  const resetRef = useRef<() => void>(() => {});
+  // The event id the stream resumes from: the snapshot's, or null to ask the stream for a full state.
+  const [resumeFrom, setResumeFrom] = useState<{ id: string | null } | null>(null);
+  const restartRef = useRef<() => void>(() => {});
+
+  const snapshot = useQuery({
+    queryKey: ["vigil", "cluster-snapshot", name],
+    queryFn: () => fetchClusterSnapshot(name),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+  const snap = snapshot.data;
+  useEffect(() => {
+    if (!snap || resumeFrom !== null) return;
+    performance.mark("vigil:status-full");
+    const next: Held = {
+      status: snap.status,
+      version: snap.version,
+      freshness: snap.freshness,
+      health: snap.health,
+      receivedAt: Date.now(),
+      removed: false,
+    };
+    held.current = next;
+    setState(next);
+    setResumeFrom({ id: snap.eventId });
+  }, [snap, resumeFrom]);
+  // Without a snapshot (it failed) the stream's own full state is the way in.
+  useEffect(() => {
+    if (snapshot.isError && resumeFrom === null) setResumeFrom({ id: null });
+  }, [snapshot.isError, resumeFrom]);
 
   const onData = useCallback((envelope: { id: string; data: StatusWatchEvent }) => {
     const ev = envelope.data;
@@ -69,13 +106,14 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
     const now = Date.now();
     switch (ev.type) {
       case "full":
-        // Lets the bench (and anyone in devtools) split first paint into transfer and render.
         performance.mark("vigil:status-full");
         next = { status: parseStatusJson(ev.statusJson), version: ev.version, freshness: ev.freshness, health: ev.health, receivedAt: now, removed: false };
         break;
       case "patch":
+        // Already held (replayed after the snapshot that included it): nothing to do.
+        if (prev.status !== null && ev.version <= prev.version) return;
         if (prev.status === null || ev.version !== prev.version + 1) {
-          resetRef.current();
+          restartRef.current();
           return;
         }
         next = {
@@ -99,18 +137,24 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
     setState(next);
   }, []);
 
+  const onError = useCallback(
+    (err: unknown) => {
+      if (errorCode(err) === "UNAUTHORIZED") router.replace(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+    },
+    [router],
+  );
+  useEffect(() => {
+    if (snapshot.isError) onError(snapshot.error);
+  }, [snapshot.isError, snapshot.error, onError]);
+
   const sub = useSubscription(
     trpc.status.watch.subscriptionOptions(
-      { cluster: name },
-      {
-        onData,
-        onError: (err) => {
-          if (errorCode(err) === "UNAUTHORIZED") router.replace(`/login?next=${encodeURIComponent(window.location.pathname)}`);
-        },
-      },
+      { cluster: name, lastEventId: resumeFrom?.id ?? null },
+      { enabled: resumeFrom !== null, onData, onError },
     ),
   );
-  resetRef.current = sub.reset;
+  // A new input starts a new stream; the same input (already asking for a full state) needs a reset.
+  restartRef.current = resumeFrom?.id === null ? sub.reset : () => setResumeFrom({ id: null });
 
   const value = useMemo<ClusterLive>(() => {
     const f = state.freshness;
@@ -119,6 +163,9 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
     if (sub.status === "error") {
       link = "error";
       detail = sub.error?.message ?? "subscription failed";
+    } else if (snapshot.isError && state.receivedAt === null && sub.status === "idle") {
+      link = "error";
+      detail = snapshot.error.message;
     } else if (sub.status === "connecting" || sub.status === "idle") {
       link = state.receivedAt === null ? "connecting" : "reconnecting";
     } else if (f && (f.stale || !f.reachable)) {
@@ -137,7 +184,7 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
       detail,
       removed: state.removed,
     };
-  }, [name, state, sub.status, sub.error]);
+  }, [name, state, sub.status, sub.error, snapshot.isError, snapshot.error]);
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -16,6 +16,14 @@ const StatusOutlineSchema = z.looseObject({
 
 export class StatusJsonError extends Error {}
 
+/** Checks that an already parsed value is a cluster status (its outline; see above). */
+export function checkStatusOutline(value: unknown): ClusterStatus {
+  const outline = StatusOutlineSchema.safeParse(value);
+  if (!outline.success) throw new StatusJsonError(`full state is not a cluster status: ${outline.error.message}`);
+  // The outline holds; the rest was validated by the console (see above).
+  return value as ClusterStatus;
+}
+
 /** Parses the `statusJson` of a full status.watch event (null: no status yet). */
 export function parseStatusJson(json: string | null): ClusterStatus | null {
   if (json === null) return null;
@@ -25,9 +33,5 @@ export function parseStatusJson(json: string | null): ClusterStatus | null {
   } catch (err) {
     throw new StatusJsonError(`full state is not JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (value === null) return null;
-  const outline = StatusOutlineSchema.safeParse(value);
-  if (!outline.success) throw new StatusJsonError(`full state is not a cluster status: ${outline.error.message}`);
-  // The outline holds; the rest was validated by the console (see above).
-  return value as ClusterStatus;
+  return value === null ? null : checkStatusOutline(value);
 }

@@ -1,10 +1,18 @@
 "use client";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import clsx from "clsx";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { useClusterLive } from "@/components/live/cluster-live";
 import { NoStatus } from "@/components/cluster/no-status";
-import { buildNodeColumns } from "./columns";
+import { buildNodeColumns, type NodeColumn } from "./columns";
 import { NodeColumnView } from "./node-column";
+
+/** Up to this many columns share the width; beyond it they get a fixed width and scroll sideways. */
+const FLUID_COLUMNS = 8;
+const COLUMN_WIDTH = 256;
+const COLUMN_GAP = 12;
+
+const columnKey = (c: NodeColumn): string => c.name ?? "\u0000stopped";
 
 /** Where every resource runs: one column per node, plus the resources that run nowhere. */
 export function ByNodeBoard() {
@@ -14,18 +22,52 @@ export function ByNodeBoard() {
   const resources = status?.resources;
   const columns = useMemo(() => (nodes && resources ? buildNodeColumns({ nodes, resources }) : null), [nodes, resources]);
   if (!columns) return <NoStatus />;
-  return (
+  const stale = live.link !== "live";
+  return columns.length <= FLUID_COLUMNS ? (
     <div
       data-test="by-node"
-      data-live={live.link === "live"}
-      className={clsx(
-        "grid auto-cols-[minmax(15rem,1fr)] grid-flow-col gap-3 overflow-x-auto pb-2",
-        live.link !== "live" && "stale-data",
-      )}
+      data-live={!stale}
+      className={clsx("grid auto-cols-[minmax(15rem,1fr)] grid-flow-col gap-3 overflow-x-auto pb-2", stale && "stale-data")}
     >
       {columns.map((c) => (
-        <NodeColumnView key={c.name ?? "\u0000stopped"} column={c} />
+        <NodeColumnView key={columnKey(c)} column={c} />
       ))}
+    </div>
+  ) : (
+    <WideBoard columns={columns} stale={stale} />
+  );
+}
+
+/**
+ * A board wider than the screen (32 nodes): only the columns in view exist in the DOM, each with
+ * its own virtual list, so first paint builds a few hundred cards instead of thousands.
+ */
+function WideBoard({ columns, stale }: { columns: NodeColumn[]; stale: boolean }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => COLUMN_WIDTH + COLUMN_GAP,
+    getItemKey: (i) => (columns[i] ? columnKey(columns[i]) : i),
+    overscan: 1,
+    initialRect: { width: typeof window === "undefined" ? 1280 : window.innerWidth, height: 800 },
+  });
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div ref={scrollRef} data-test="by-node" data-live={!stale} className={clsx("overflow-x-auto pb-2", stale && "stale-data")}>
+      {/* Fixed widths and gaps: a flex row shifted by the first visible column's offset puts every column where it belongs. */}
+      <div className="flex items-start" style={{ width: virtualizer.getTotalSize() - COLUMN_GAP, paddingLeft: items[0]?.start ?? 0, gap: COLUMN_GAP }}>
+        {items.map((item) => {
+          const column = columns[item.index];
+          if (!column) return null;
+          return (
+            <div key={item.key} className="shrink-0" style={{ width: COLUMN_WIDTH }}>
+              <NodeColumnView column={column} />
+            </div>
+          );
+        })}
+      </div>
     </div>
   );
 }

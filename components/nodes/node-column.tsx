@@ -8,7 +8,7 @@ import { toneBorder } from "@/components/ui/tone";
 import { nodeState } from "@/components/status/node-state";
 import { StateBadge } from "@/components/status/state-badge";
 import type { NodeColumn as Column } from "./columns";
-import { estimateCardHeight, ResourceCard } from "./resource-card";
+import { cardHeight, ResourceCard } from "./resource-card";
 
 const GAP = 8;
 
@@ -19,7 +19,7 @@ export const NodeColumnView = memo(function NodeColumnView({ column }: { column:
   const virtualizer = useVirtualizer({
     count: cards.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (cards[i] ? estimateCardHeight(cards[i]) : 64) + GAP,
+    estimateSize: (i) => (cards[i] ? cardHeight(cards[i]) : 64) + GAP,
     getItemKey: (i) => cards[i]?.key ?? i,
     overscan: 6,
     initialRect: { width: 260, height: 800 },
@@ -61,8 +61,6 @@ export const NodeColumnView = memo(function NodeColumnView({ column }: { column:
             return (
               <div
                 key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
                 style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, paddingBottom: GAP }}
               >
                 <ResourceCard card={card} node={column.name} />

@@ -23,13 +23,14 @@ export const ResourceCard = memo(
         data-node={node ?? ""}
         data-role={single ? single.primitive.role : undefined}
         data-promoted={promoted || undefined}
+        style={{ height: cardHeight(card) }}
         className={clsx(
-          "rounded-md border border-l-4 border-line bg-surface px-2.5 py-2 text-sm shadow-sm",
+          "overflow-hidden rounded-md border border-l-4 border-line bg-surface px-2.5 py-2 text-sm shadow-sm",
           toneBorder[card.state.tone],
           promoted && "ring-1 ring-promoted",
         )}
       >
-        <div className="flex min-w-0 items-center gap-1.5">
+        <div className="flex h-5 min-w-0 items-center gap-1.5">
           <Icon aria-hidden className={clsx("size-4 shrink-0", promoted ? "text-promoted" : "text-muted")} />
           <span className="truncate font-medium" title={card.resourceId}>
             {card.resourceId}
@@ -37,14 +38,14 @@ export const ResourceCard = memo(
           {card.childId ? <span className="truncate text-xs text-muted">[{card.childId}]</span> : null}
         </div>
         {single ? (
-          <div className="mt-1.5 flex flex-wrap items-center gap-1">
+          <div className="mt-1.5 flex h-5 min-w-0 items-center gap-1">
             <StateBadge label={single.state.label} tone={single.state.tone} />
             <span className="truncate text-xs text-muted">{single.primitive.resourceAgent}</span>
           </div>
         ) : (
           <ul className="mt-1.5 space-y-1">
             {card.members.map((m, i) => (
-              <li key={`${m.primitive.id}-${i}`} className="flex min-w-0 items-center gap-1.5 text-xs" data-test={`member:${m.primitive.id}`}>
+              <li key={`${m.primitive.id}-${i}`} className="flex h-4 min-w-0 items-center gap-1.5 text-xs leading-4" data-test={`member:${m.primitive.id}`}>
                 <span aria-hidden className={clsx("size-2 shrink-0 rounded-full", toneDot[m.state.tone])} />
                 <span className="truncate">{m.primitive.id}</span>
                 <span className="ml-auto shrink-0 text-muted">{m.state.label}</span>
@@ -61,7 +62,13 @@ export const ResourceCard = memo(
     a.card.members.every((m, i) => m.primitive === b.card.members[i]?.primitive),
 );
 
-/** Rough height before measuring, so the virtual list does not jump on first paint. */
-export function estimateCardHeight(card: NodeCard): number {
-  return card.members.length === 1 && card.kind !== "group" ? 64 : 42 + card.members.length * 20;
+/**
+ * A card's exact height in pixels: every row has a fixed height (long names are truncated), so
+ * the virtual columns never measure the DOM. Measuring hundreds of cards forced a layout each and
+ * cost a 32×2000 cluster's by-node view most of its first paint.
+ * border 2 + padding 16 + title row 20 + gap 6, then one 20 px state row, or 16 px per member with 4 px between.
+ */
+export function cardHeight(card: NodeCard): number {
+  const n = card.members.length;
+  return n === 1 && card.kind !== "group" ? 64 : 44 + 16 * n + 4 * Math.max(0, n - 1);
 }

@@ -9,7 +9,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
  * Every procedure, with its minimum role:
  *   auth.login [public] · auth.logout [public] · auth.me [viewer]
  *   clusters.list / get / watch(sub) [viewer] · clusters.register / remove [admin]
- *   status.get / watch(sub, SSE, tracked) [viewer]
+ *   status.get / snapshot / watch(sub, SSE, tracked) [viewer]
  *   users.list / add / setRole / resetPassword / disable / enable [admin]
  *   audit.list [viewer]
  */

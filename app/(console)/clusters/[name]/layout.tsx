@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ClusterHeader } from "@/components/cluster/cluster-header";
 import { ClusterLiveProvider } from "@/components/live/cluster-live";
+import { snapshotPreloadScript } from "@/components/live/snapshot";
 
 /** One subscription for all the cluster's views: switching tabs keeps the live state. */
 export default async function ClusterLayout({ children, params }: { children: ReactNode; params: Promise<{ name: string }> }) {
@@ -8,6 +9,8 @@ export default async function ClusterLayout({ children, params }: { children: Re
   const cluster = decodeURIComponent(name);
   return (
     <ClusterLiveProvider name={cluster}>
+      {/* Starts the first-paint request while the page's scripts load (see components/live/snapshot.ts). */}
+      <script dangerouslySetInnerHTML={{ __html: snapshotPreloadScript(cluster) }} />
       <div className="space-y-4">
         <ClusterHeader />
         {children}
