@@ -9,6 +9,9 @@ export const agentClientLinkFactory: AgentLinkFactory = (url, options) => {
     // The hub outlives any agent outage; a registration probe must answer within seconds.
     reconnect: options.reconnect ? { minMs: 250, maxMs: 5_000 } : false,
     connectTimeoutMs: options.reconnect ? 10_000 : 4_000,
+    // A pinned certificate replaces CA checks (agents usually have self-signed ones); the client
+    // sends the token only after the pin matched.
+    tls: options.tlsFingerprint ? { fingerprint256: options.tlsFingerprint } : undefined,
   });
   let started = false;
   // Connect once the hub has attached its listeners, so no early event is lost.

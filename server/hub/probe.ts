@@ -10,6 +10,7 @@ export function probeAgent(
   url: string,
   token: string,
   timeoutMs: number,
+  tlsFingerprint: string | null = null,
 ): Promise<ProbeResult> {
   return new Promise((resolve) => {
     let done = false;
@@ -26,7 +27,7 @@ export function probeAgent(
       timeoutMs,
     );
     try {
-      link = factory(url, { token, reconnect: false });
+      link = factory(url, { token, reconnect: false, tlsFingerprint });
       link.onHello((hello) => finish({ url, outcome: "ok", node: hello.node, cluster: hello.cluster, mode: hello.mode }));
       link.onState((state, detail) => {
         if (state === "refused") finish({ url, outcome: "refused", detail: detail || "token refused" });
@@ -44,6 +45,7 @@ export function probeAgents(
   urls: readonly string[],
   token: string,
   timeoutMs = 5_000,
+  tlsFingerprint: string | null = null,
 ): Promise<ProbeResult[]> {
-  return Promise.all(urls.map((url) => probeAgent(factory, url, token, timeoutMs)));
+  return Promise.all(urls.map((url) => probeAgent(factory, url, token, timeoutMs, tlsFingerprint)));
 }

@@ -67,6 +67,32 @@ describe("TLS and token files", () => {
     bad.close();
   });
 
+  it("the console's hub pins the registered fingerprint (link and registration probe)", async () => {
+    const { fetchCertificateFingerprint } = await import("@/lib/agent-client");
+    const { agentClientLinkFactory } = await import("@/server/hub/link-factory");
+    const { probeAgents } = await import("@/server/hub/probe");
+    const fp = await fetchCertificateFingerprint(agent.server.url);
+    const wrong = "AB:".repeat(31) + "AB";
+    const [ok] = await probeAgents(agentClientLinkFactory, [agent.server.url], TOKEN, 4000, fp);
+    expect(ok).toMatchObject({ outcome: "ok", node: "node4" });
+    const [bad] = await probeAgents(agentClientLinkFactory, [agent.server.url], TOKEN, 4000, wrong);
+    expect(bad).toMatchObject({ outcome: "refused" });
+    expect(bad && "detail" in bad ? bad.detail : "").toMatch(/does not match the pinned/);
+    // Without a pin the self-signed certificate is refused, as any unknown certificate must be.
+    const [unpinned] = await probeAgents(agentClientLinkFactory, [agent.server.url], TOKEN, 4000);
+    expect(unpinned?.outcome).not.toBe("ok");
+
+    const link = agentClientLinkFactory(agent.server.url, { token: TOKEN, reconnect: true, tlsFingerprint: fp });
+    const got = await new Promise<unknown>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error("no status over the pinned link")), 5000);
+      link.onStatus((e) => { clearTimeout(t); resolve(e.status); });
+      link.onState(() => {});
+      link.onHello(() => {});
+    });
+    link.close();
+    expect(got).toMatchObject({ summary: { clusterName: "democluster" } });
+  });
+
   it("refuses a client that does not trust the certificate", async () => {
     await expect(fetchStatusOnce(agent.server.url, TOKEN, 3000)).rejects.toThrow(/self.signed|certificate/i);
   });

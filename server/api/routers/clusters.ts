@@ -98,7 +98,7 @@ export const clustersRouter = createTRPCRouter({
     const params = { name: input.name, agents: input.agents, tlsFingerprint: input.tlsFingerprint ?? null };
     return audited(ctx.db, actorOf(ctx.user), { action: "clusters.register", target: input.name, params }, async (notes) => {
       if (await ctx.db.cluster.findUnique({ where: { name: input.name } })) throw conflict(input.name);
-      const probes = await probeAgents(ctx.hub.factory, input.agents, input.token);
+      const probes = await probeAgents(ctx.hub.factory, input.agents, input.token, 5_000, input.tlsFingerprint ?? null);
       checkProbes(probes);
       let row;
       try {
