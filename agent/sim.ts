@@ -130,14 +130,15 @@ export interface SettleResult {
   rounds: number;
   /** actions the cluster carried out */
   actions: number;
-  /** the file was rewritten */
+  /** the file was rewritten (new state, or a configuration change's "Last change" stamp) */
   written: boolean;
   /** nothing to do: this CIB version had already been settled */
   skipped: boolean;
 }
 
 /**
- * Carries the cluster in cibFile to its new state and stamps cib-last-written. Call it while
+ * Carries the cluster in cibFile to its new state and, after a configuration change, stamps
+ * cib-last-written. Call it while
  * holding withCibLock. A CIB version this (or another) agent has settled already is skipped.
  */
 export async function settleCib(cibFile: string, log: Logger): Promise<SettleResult> {
@@ -146,6 +147,10 @@ export async function settleCib(cibFile: string, log: Logger): Promise<SettleRes
   if (!header) throw new Error(`cannot read the CIB header of ${cibFile}`);
   const settledVersion = await readFile(marker, "utf8").then((s) => s.trim(), () => "");
   if (settledVersion === versionOf(header)) return { rounds: 0, actions: 0, written: false, skipped: true };
+  // As in a live cluster, "Last change" (cib-last-written) moves with the configuration only (a new
+  // epoch), not with status updates such as transient attributes; a status-only change that needs
+  // no action then costs no rewrite, and the agents no second crm_mon run.
+  const configChanged = !settledVersion.startsWith(`${header.adminEpoch}.${header.epoch}.`);
 
   const out = `${cibFile}.sim.${process.pid}`;
   let before = await stat(cibFile);
@@ -158,7 +163,7 @@ export async function settleCib(cibFile: string, log: Logger): Promise<SettleRes
     // Stage first so that only a stat and a rename separate the check from the replace: a hand edit
     // (tools do not take our lock) can slip in only within that window, not during our file write.
     const staged = `${cibFile}.new.${process.pid}`;
-    await writeFile(staged, stampLastWritten(xml));
+    await writeFile(staged, configChanged ? stampLastWritten(xml) : xml);
     const now = await stat(cibFile);
     if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) {
       // A hand edit landed while we simulated: theirs wins; its own notification brings us back here.
@@ -190,8 +195,9 @@ export async function settleCib(cibFile: string, log: Logger): Promise<SettleRes
       if (!(await publish(await readFile(out, "utf8")))) return { rounds, actions, written, skipped: false };
     }
     if (rounds === SETTLE_MAX_ROUNDS) log("warn", `settle: still actions after ${rounds} rounds; keeping the last state`);
-    // A change that needed no action still moves "Last change" (file mode never does).
-    if (!written) await publish(await readFile(cibFile, "utf8"));
+    // A configuration change that needed no action still moves "Last change" (file mode never does).
+    if (!written && configChanged) await publish(await readFile(cibFile, "utf8"));
+    else if (!written) await writeFile(marker, `${versionOf(header)}\n`);
     return { rounds, actions, written, skipped: false };
   } finally {
     await rm(out, { force: true });

@@ -30,6 +30,25 @@ describe("settleCib", () => {
     expect(again).toEqual({ rounds: 0, actions: 0, written: false, skipped: true });
   });
 
+  it("leaves the file and Last change alone after a status-only change (a transient attribute), as a live cluster does", async () => {
+    const cib = fresh();
+    await withCibLock(cib, () => settleCib(cib, () => undefined));
+    const stampedBefore = /cib-last-written="([^"]*)"/.exec(readFileSync(cib, "utf8"))?.[1];
+    await new Promise((r) => setTimeout(r, 1100)); // the stamp has a one-second resolution
+    expect((await pcmk(cib, "crm_attribute", ["-N", "node2", "-n", "vigil-t", "-v", "7", "-l", "reboot"])).code).toBe(0);
+    const text = readFileSync(cib, "utf8");
+    const r = await withCibLock(cib, () => settleCib(cib, () => undefined));
+    expect(r).toMatchObject({ skipped: false, written: false, actions: 0 });
+    expect(readFileSync(cib, "utf8")).toBe(text);
+    expect(/cib-last-written="([^"]*)"/.exec(text)?.[1]).toBe(stampedBefore);
+    // ...and that version counts as settled now.
+    expect(await withCibLock(cib, () => settleCib(cib, () => undefined))).toMatchObject({ skipped: true });
+    // A configuration change (a new epoch) does move it.
+    expect((await pcmk(cib, "crm_attribute", ["-N", "node2", "-n", "vigil-p", "-v", "1", "-l", "forever"])).code).toBe(0);
+    expect(await withCibLock(cib, () => settleCib(cib, () => undefined))).toMatchObject({ written: true });
+    expect(/cib-last-written="([^"]*)"/.exec(readFileSync(cib, "utf8"))?.[1]).not.toBe(stampedBefore);
+  });
+
   it("reports a CIB crm_simulate cannot read, and leaves it alone", async () => {
     const cib = fresh();
     const text = readFileSync(cib, "utf8");
