@@ -50,11 +50,25 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
 
   let watcher: CibWatcher | null = null;
   const trace = process.env.VIGIL_AGENT_TRACE === "1";
-  const onChange = (): void => {
-    if (trace) log("info", "notified: CIB changed");
+  let standbyTimer: NodeJS.Timeout | null = null;
+  const readThenSettle = (): void => {
     // Clients first see the change itself, then (after the settle rewrites the file) its consequences.
     // Our own settle's write comes back here too: settleCib recognises the version and skips.
     void source.refresh().then(() => settle?.());
+  };
+  const onChange = (): void => {
+    if (trace) log("info", "notified: CIB changed");
+    // sim mode: the demo's agents share one machine and one file. The DC's agent, the one the
+    // console shows, reads first; the others (standbys for failover) a moment later, so that their
+    // crm_mon runs do not compete with its own. Live agents each have their node to themselves.
+    const dc = source.status()?.summary.dc?.name;
+    if (cibFile && dc !== undefined && dc !== node) {
+      // One pending read at most: a burst of changes is one read anyway.
+      standbyTimer ??= setTimeout(() => {
+        standbyTimer = null;
+        readThenSettle();
+      }, SIM_STANDBY_DELAY_MS);
+    } else readThenSettle();
   };
   watcher = await startCibWatcher(cibFile ? { mode: "file", path: cibFile } : { mode: "live", log: (m: string) => log("info", m) }, onChange);
 
@@ -85,10 +99,14 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
     hello,
     async stop() {
       watcher?.stop();
+      if (standbyTimer) clearTimeout(standbyTimer);
       await server.close();
     },
   };
 }
+
+/** How long a sim agent that is not the DC's waits before reading a change (see onChange). */
+const SIM_STANDBY_DELAY_MS = 150;
 
 async function settleOnce(cibFile: string, log: Logger): Promise<SettleResult | null> {
   try {
