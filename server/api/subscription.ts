@@ -14,7 +14,17 @@ export function subscriptionGuard(
   return guardSession(ctx.db, { sessionId: ctx.session.sessionId, userId: ctx.user.id, expiresAt: ctx.session.expiresAt }, signal);
 }
 
-/** What to throw when the loop ended: UNAUTHORIZED if the session did it, else the original error. */
-export function endOfStream(guard: SessionGuard, err: unknown): unknown {
-  return guard.revoked ? new TRPCError({ code: "UNAUTHORIZED", message: SESSION_EXPIRED_MESSAGE }) : err;
+/**
+ * Ends a subscription's loop after `err`: UNAUTHORIZED when the session ended it; nothing when the
+ * client went away (its request aborted: a closed tab is not an error worth a log line); else the
+ * error itself.
+ */
+export function endOfStream(guard: SessionGuard, err: unknown): void {
+  if (guard.revoked) throw new TRPCError({ code: "UNAUTHORIZED", message: SESSION_EXPIRED_MESSAGE });
+  if (guard.signal.aborted && isAbort(err)) return;
+  throw err;
+}
+
+function isAbort(err: unknown): boolean {
+  return err instanceof Error && (err.name === "AbortError" || (err as { code?: unknown }).code === "ABORT_ERR");
 }

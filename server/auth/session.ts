@@ -34,6 +34,7 @@ export async function createSession(
   await db.session.create({
     data: { id: hashToken(token), userId, expiresAt, createdAt: now, lastSeenAt: now },
   });
+  await db.user.update({ where: { id: userId }, data: { lastSeenAt: now } });
   return { token, expiresAt };
 }
 
@@ -62,6 +63,7 @@ export async function lookupSession(
     expiresAt = new Date(now.getTime() + ttlMs);
     refreshed = true;
     await db.session.update({ where: { id }, data: { lastSeenAt: now, expiresAt } });
+    await db.user.update({ where: { id: session.userId }, data: { lastSeenAt: now } });
   }
   return {
     kind: "valid",

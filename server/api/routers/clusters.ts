@@ -87,7 +87,7 @@ export const clustersRouter = createTRPCRouter({
         yield ctx.hub.snapshots().map(clusterSummary);
       }
     } catch (err) {
-      throw endOfStream(guard, err);
+      endOfStream(guard, err);
     } finally {
       guard.dispose();
     }

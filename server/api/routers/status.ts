@@ -141,7 +141,7 @@ export const statusRouter = createTRPCRouter({
           }
         }
       } catch (err) {
-        throw endOfStream(guard, err);
+        endOfStream(guard, err);
       } finally {
         guard.dispose();
       }

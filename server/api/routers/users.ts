@@ -42,7 +42,8 @@ export const usersRouter = createTRPCRouter({
       orderBy: { username: "asc" },
       include: { sessions: { select: { lastSeenAt: true }, orderBy: { lastSeenAt: "desc" }, take: 1 } },
     });
-    return users.map((u) => ({ ...publicUser(u), lastSeenAt: u.sessions[0]?.lastSeenAt ?? null }));
+    // Sessions go when a user is disabled or a password reset; the user row keeps the last activity.
+    return users.map((u) => ({ ...publicUser(u), lastSeenAt: u.lastSeenAt ?? u.sessions[0]?.lastSeenAt ?? null }));
   }),
 
   /** Admin. */

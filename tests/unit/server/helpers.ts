@@ -67,7 +67,8 @@ export class TestClient {
     private readonly deps: { db: Db; hub: AgentHub; limiter: LoginRateLimiter; clientIp?: string; sessionTtlMs?: number },
   ) {}
 
-  async caller() {
+  /** `signal` stands for the HTTP request: aborting it is the client going away. */
+  async caller(signal?: AbortSignal) {
     const headers = new Headers();
     if (this.cookie !== null) headers.set("cookie", `${SESSION_COOKIE}=${this.cookie}`);
     const ctx = await createContext(
@@ -79,7 +80,7 @@ export class TestClient {
       },
       { ...this.deps, clientIp: this.deps.clientIp ?? "10.0.0.1" },
     );
-    return createCaller(ctx);
+    return createCaller(ctx, signal ? { signal } : undefined);
   }
 
   async login(username: string, password = `${username}-password`) {

@@ -158,6 +158,21 @@ describe("agent hub", () => {
     await expect(pendingList).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
+  it("ends a stream quietly when the client goes away (a closed tab is not an error)", async () => {
+    const c = await viewerClient();
+    const ac = new AbortController();
+    const caller = await c.caller(ac.signal);
+    const status = (await caller.status.watch({ cluster: "demo" }))[Symbol.asyncIterator]();
+    const list = (await caller.clusters.watch())[Symbol.asyncIterator]();
+    await next(status);
+    await list.next();
+    const pendingStatus = status.next();
+    const pendingList = list.next();
+    ac.abort();
+    await expect(pendingStatus).resolves.toMatchObject({ done: true });
+    await expect(pendingList).resolves.toMatchObject({ done: true });
+  });
+
   it("survives a listener that throws and an agent that sends nonsense", () => {
     agents.link(N2).open("node2");
     // A status the model cannot diff must not take the hub down.

@@ -31,6 +31,19 @@ describe("users", () => {
     expect(JSON.stringify(list)).not.toMatch(/argon2|passwordHash/);
   });
 
+  it("still knows when a disabled user was last seen (disabling ends the sessions)", async () => {
+    const admin = await (await as("root")).caller();
+    await admin.users.add({ username: "dora", password: "dora-password", role: "viewer" });
+    expect((await admin.users.list()).find((u) => u.username === "dora")?.lastSeenAt).toBeNull();
+    await as("dora");
+    const seen = (await admin.users.list()).find((u) => u.username === "dora")?.lastSeenAt;
+    expect(seen).toBeInstanceOf(Date);
+    await admin.users.disable({ username: "dora" });
+    expect(await t.db.session.count({ where: { user: { username: "dora" } } })).toBe(0);
+    const after = (await admin.users.list()).find((u) => u.username === "dora");
+    expect(after).toMatchObject({ disabled: true, lastSeenAt: seen });
+  });
+
   it("will not demote or disable the last admin", async () => {
     const admin = await (await as("root")).caller();
     const demote = await expectTrpcError(admin.users.setRole({ username: "root", role: "operator" }));
