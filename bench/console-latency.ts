@@ -1,11 +1,15 @@
 /**
- * Console latency bench (tsx bench/console-latency.ts [--changes N] [--skip-large]):
+ * Console latency bench (tsx bench/console-latency.ts [--changes N] [--skip-demo] [--skip-large] [--trace]):
  *  1. demo: a Playwright page open on the demo cluster's attributes view; N `crm_attribute` changes
- *     on the demo CIB; time from the command's start until the DOM shows each value (a
+ *     on the demo CIB, one at a time (--gap MS after each is shown, default 1000); time from the command's start until the DOM shows each value (a
  *     MutationObserver stamps it in the page), next to the time until `crm_mon` shows it.
  *  2. large: a generated 32×2000 cluster (tests/fixtures/large/generate.py) served by an in-process
  *     agent (the real agent WebSocket server, fed the parsed status): first paint of the cluster
  *     page and the by-node view, one-resource change → DOM, and SSE bytes per one-resource change.
+ *     First paint is timed in the page from its navigation start to the end of the frame that shows
+ *     the first resource (a MutationObserver, then rAF + a task): the first visit in a session just
+ *     logged in, and a repeat visit (scripts cached). --trace also records a Chromium trace and a CPU
+ *     profile of the last load into var/bench-console/ and prints where the main thread went.
  * Uses the e2e global setup (demo + console on free ports, temp database).
  */
 import { execFile } from "node:child_process";
@@ -22,6 +26,8 @@ import { PROTOCOL_VERSION } from "@/lib/protocol";
 const args = process.argv.slice(2);
 const CHANGES = Number(args[args.indexOf("--changes") + 1]) || 60;
 const SKIP_LARGE = args.includes("--skip-large");
+/** Pause between two demo changes (--gap MS). */
+const GAP_MS = args.includes("--gap") ? Number(args[args.indexOf("--gap") + 1]) : 1000;
 const SKIP_DEMO = args.includes("--skip-demo");
 /** Record a Chromium trace of the last first-paint load of each view and print where its main thread went. */
 const TRACE = args.includes("--trace");
@@ -101,7 +107,9 @@ async function demoLatency(browser: Browser, state: E2eState): Promise<string[]>
       dom.push(seen - t0);
       afterCmd.push(seen - cmdDone);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    // One change at a time, as an admin makes them: let the previous one's settle and the standby
+    // agents' reads finish, so each sample times one change rather than a queue of them.
+    await new Promise((r) => setTimeout(r, GAP_MS));
   }
   for (let i = 0; i < CHANGES; i++) {
     const value = `m${i}-${Date.now() % 1_000_000}`;
@@ -116,7 +124,7 @@ async function demoLatency(browser: Browser, state: E2eState): Promise<string[]>
   await run("crm_attribute", ["-N", "node3", "-n", "bench-attr", "-D", "-l", "reboot"], env);
   await page.close();
   return [
-    `demo (3 nodes, 12 resources), ${CHANGES} crm_attribute changes each:`,
+    `demo (3 nodes, 12 resources), ${CHANGES} crm_attribute changes each, ${GAP_MS} ms apart:`,
     summary("  change → browser DOM", dom),
     summary("  (after crm_attribute returned)", afterCmd),
     summary("  change → crm_mon shows it", crmMon),
@@ -256,10 +264,12 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
 
     const splits: string[] = [];
     const traces: string[] = [];
-    const firstPaint = async (path: string, selector: string): Promise<{ wall: number[]; painted: number[] }> => {
+    const LOADS = 6;
+    const firstPaint = async (path: string, selector: string): Promise<{ wall: number[]; painted: number[]; repeat: number[] }> => {
       const times: number[] = [];
       const painted: number[] = [];
-      for (let i = 0; i < 4; i++) {
+      const repeat: number[] = [];
+      for (let i = 0; i < LOADS; i++) {
         const page = await browser.newPage();
         await login(page, state.url, "viewer", "demo-viewer");
         // In the page, from its navigation start: when the element first exists, and the end of the
@@ -273,22 +283,27 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
           };
           new MutationObserver(check).observe(document, { subtree: true, childList: true });
         })()`);
-        const tracing = TRACE && i === 3;
+        const tracing = TRACE && i === LOADS - 1;
         const cdp = tracing ? await page.context().newCDPSession(page) : null;
         if (cdp) {
           await cdp.send("Profiler.enable");
           await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
           await cdp.send("Profiler.start");
         }
-        if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "v8.execute", "blink.user_timing"] });
+        if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "v8.execute", "blink.user_timing", "disabled-by-default-devtools.timeline"] });
         const t = Date.now();
         await page.goto(`${state.url}${path}`);
         await page.locator(selector).first().waitFor({ timeout: 60_000 });
         times.push(Date.now() - t);
         painted.push((await (await page.waitForFunction("window.__vigilPainted ?? null")).jsonValue()) as number);
-        if (tracing) traces.push(`${path}:\n${mainThreadBreakdown((await browser.stopTracing()).toString("utf8"))}`);
+        if (tracing) {
+          const trace = (await browser.stopTracing()).toString("utf8");
+          writeFileSync(join(LARGE_DIR, `trace${path.replaceAll("/", "-")}.json`), trace);
+          traces.push(`${path} (trace in ${LARGE_DIR}):\n${mainThreadBreakdown(trace)}`);
+        }
         if (cdp) {
           const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+          writeFileSync(join(LARGE_DIR, `profile${path.replaceAll("/", "-")}.cpuprofile`), JSON.stringify(profile));
           traces.push(`  hottest functions (self time):\n${hottestFunctions(profile)}`);
         }
         const split = (await page.evaluate(
@@ -300,11 +315,15 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
         const marks = (await page.evaluate(`performance.getEntriesByType("mark").filter((m) => m.name.startsWith("vigil:snapshot")).map((m) => m.name.slice(15) + " " + m.startTime.toFixed(0)).join(", ")`)) as string;
         const snap = split.snap ? ` · snapshot request ${split.snap.map((v) => v.toFixed(0)).join("→")} (${marks})` : "";
         const dom = (await page.evaluate("document.getElementsByTagName('*').length")) as number;
+        // A repeat visit: the same page again in the same browser session (scripts compiled and cached).
+        await page.goto("about:blank");
+        await page.goto(`${state.url}${path}`);
+        repeat.push((await (await page.waitForFunction("window.__vigilPainted ?? null", undefined, { timeout: 60_000 })).jsonValue()) as number);
         splits.push(`${dom} elements · ttfb ${split.ttfb.toFixed(0)} · DOMContentLoaded ${split.dcl.toFixed(0)}${snap} · full state in ${split.full.toFixed(0)} · painted by ${split.now.toFixed(0)} ms`);
         await page.close();
       }
       // the first load also warms the server's route
-      return { wall: times.slice(1), painted: painted.slice(1) };
+      return { wall: times.slice(1), painted: painted.slice(1), repeat: repeat.slice(1) };
     };
     const cluster = await firstPaint("/clusters/big", '[data-test="resource-tree"] [data-test^="resource:"]');
     const byNode = await firstPaint("/clusters/big/nodes", '[data-test="column:n1"] [data-test^="card:"]');
@@ -393,9 +412,11 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
       `32 nodes × 2000 resources (generate.py --failures 3; status built in ${fmt(buildMs)}; full state ${(fullBytes / 1024).toFixed(0)} KB over SSE):`,
       summary("  first paint, cluster page", cluster.painted),
       summary("  first paint, by-node view", byNode.painted),
+      summary("  repeat visit, cluster page", cluster.repeat),
+      summary("  repeat visit, by-node view", byNode.repeat),
       summary("  (wall clock: goto → Playwright sees it) cluster", cluster.wall),
       summary("  (wall clock: goto → Playwright sees it) by-node", byNode.wall),
-      ...splits.map((l, i) => `  (${i < 4 ? "cluster page" : "by-node view"}, load ${(i % 4) + 1}: ${l})`),
+      ...splits.map((l, i) => `  (${i < LOADS ? "cluster page" : "by-node view"}, load ${(i % LOADS) + 1}: ${l})`),
       summary("  one-resource change → DOM", changeMs),
       `  full state over SSE, request → last byte (no browser): ${fmt(sseFullMs)}`,
       summary("  snapshot request → last byte (no browser)", snapTimes),
