@@ -334,8 +334,21 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
     await page.goto(`${state.url}/clusters/big`);
     const rowState = page.locator(`[data-test="resource:${probeId}"] [data-test="state"]`);
     await rowState.waitFor({ timeout: 60_000 });
+    // In the page: when the row's state attribute changes, next to when the patch arrived (the
+    // "vigil:patch" mark cluster-live.tsx sets): that difference is the re-render alone.
+    await page.evaluate(`(() => {
+      window.__rerender = [];
+      const sel = '[data-test="resource:${probeId}"] [data-test="state"]';
+      new MutationObserver(() => {
+        const st = document.querySelector(sel)?.getAttribute("data-state");
+        if (!st || st === window.__lastState) return;
+        window.__lastState = st;
+        const m = performance.getEntriesByName("vigil:patch")[0];
+        if (m) window.__rerender.push(performance.now() - m.startTime);
+      }).observe(document.body, { subtree: true, attributes: true, childList: true, attributeFilter: ["data-state"] });
+    })()`);
     const changeMs: number[] = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 30; i++) {
       const target = i % 2 === 0 ? "Stopped" : "Started";
       const t = Date.now();
       feed.change((s) =>
@@ -352,6 +365,7 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
         });
       changeMs.push(Date.now() - t);
     }
+    const rerender = (await page.evaluate("window.__rerender")) as number[];
     await page.close();
 
     // Bytes on the wire for one change: read the SSE stream as the browser does.
@@ -418,6 +432,7 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
       summary("  (wall clock: goto → Playwright sees it) by-node", byNode.wall),
       ...splits.map((l, i) => `  (${i < LOADS ? "cluster page" : "by-node view"}, load ${(i % LOADS) + 1}: ${l})`),
       summary("  one-resource change → DOM", changeMs),
+      summary("  (of which re-render: patch in → DOM)", rerender),
       `  full state over SSE, request → last byte (no browser): ${fmt(sseFullMs)}`,
       summary("  snapshot request → last byte (no browser)", snapTimes),
       `  SSE bytes per one-resource change   p50 ${pct(events, 50)} B  max ${Math.max(...events)} B  (n=${events.length})`,
