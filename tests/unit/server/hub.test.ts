@@ -144,30 +144,27 @@ describe("agent hub", () => {
     expect(list[0]?.health.level).toBe("unreachable");
   });
 
-  it("ends open streams when the session is revoked (logout here; disable/reset do the same)", async () => {
-    const c = await viewerClient();
-    const caller = await c.caller();
+  /** Both streams open and past their first event; the promises of their next events. */
+  async function openStreams(c: TestClient, signal?: AbortSignal) {
+    const caller = await c.caller(signal);
     const status = (await caller.status.watch({ cluster: "demo" }))[Symbol.asyncIterator]();
     const list = (await caller.clusters.watch())[Symbol.asyncIterator]();
     await next(status);
     await list.next();
-    const pendingStatus = status.next();
-    const pendingList = list.next();
+    return { pendingStatus: status.next(), pendingList: list.next() };
+  }
+
+  it("ends open streams when the session is revoked (logout here; disable/reset do the same)", async () => {
+    const c = await viewerClient();
+    const { pendingStatus, pendingList } = await openStreams(c);
     await (await c.caller()).auth.logout();
     await expect(pendingStatus).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Session expired — please log in again" });
     await expect(pendingList).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("ends a stream quietly when the client goes away (a closed tab is not an error)", async () => {
-    const c = await viewerClient();
     const ac = new AbortController();
-    const caller = await c.caller(ac.signal);
-    const status = (await caller.status.watch({ cluster: "demo" }))[Symbol.asyncIterator]();
-    const list = (await caller.clusters.watch())[Symbol.asyncIterator]();
-    await next(status);
-    await list.next();
-    const pendingStatus = status.next();
-    const pendingList = list.next();
+    const { pendingStatus, pendingList } = await openStreams(await viewerClient(), ac.signal);
     ac.abort();
     await expect(pendingStatus).resolves.toMatchObject({ done: true });
     await expect(pendingList).resolves.toMatchObject({ done: true });
