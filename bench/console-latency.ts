@@ -315,6 +315,7 @@ async function largeCluster(browser: Browser, state: E2eState): Promise<string[]
         const marks = (await page.evaluate(`performance.getEntriesByType("mark").filter((m) => m.name.startsWith("vigil:snapshot")).map((m) => m.name.slice(15) + " " + m.startTime.toFixed(0)).join(", ")`)) as string;
         const snap = split.snap ? ` · snapshot request ${split.snap.map((v) => v.toFixed(0)).join("→")} (${marks})` : "";
         const dom = (await page.evaluate("document.getElementsByTagName('*').length")) as number;
+        if (i === LOADS - 1) await page.screenshot({ path: join(LARGE_DIR, `view${path.replaceAll("/", "-")}.png`) });
         // A repeat visit: the same page again in the same browser session (scripts compiled and cached).
         await page.goto("about:blank");
         await page.goto(`${state.url}${path}`);

@@ -8,7 +8,8 @@ export default async function ClusterLayout({ children, params }: { children: Re
   const { name } = await params;
   const cluster = decodeURIComponent(name);
   return (
-    <ClusterLiveProvider name={cluster}>
+    // Keyed: another cluster is another subscription, never a state carried over.
+    <ClusterLiveProvider key={cluster} name={cluster}>
       {/* Starts the first-paint request while the page's scripts load (see components/live/snapshot.ts). */}
       <script dangerouslySetInnerHTML={{ __html: snapshotPreloadScript(cluster) }} />
       <div className="space-y-4">
