@@ -3,7 +3,8 @@
  * JSON (`--json`, the shape of ClusterStatusSchema in lib/pacemaker/model.ts).
  *
  * Sources: this node's running Pacemaker (default), a CIB file (`--cib-file`, as crm_mon with
- * CIB_file would show it), a running agent (`--agent URL --token-file F`) or the demo (`--demo`).
+ * CIB_file would show it), a running agent (`--agent URL --token-file F`), a cluster registered in
+ * the console (`--cluster NAME`, through the console's database) or the demo (`--demo`).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -21,6 +22,8 @@ Sources (default: this node's running Pacemaker):
   --cib-file F                 a CIB file, with or without a status section (as CIB_file=F crm_mon)
   --agent ws://HOST:PORT       a running Vigil agent (with --token-file F)
   --token-file F               the agent's token file
+  --cluster NAME               a cluster registered in the console (its agents, token and
+                               certificate pin from the console's database, DATABASE_URL)
   --demo                       the built-in demo cluster (its agents, or its CIB file when they are stopped)
   --timeout MS                 give up after MS milliseconds (default 30000)
   --json                       print the typed model (lib/pacemaker/model.ts, modelVersion field) as JSON
@@ -39,6 +42,7 @@ export async function statusCommand(argv: string[]): Promise<number> {
         agent: { type: "string" },
         "token-file": { type: "string" },
         demo: { type: "boolean" },
+        cluster: { type: "string" },
         json: { type: "boolean" },
         timeout: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -53,8 +57,8 @@ export async function statusCommand(argv: string[]): Promise<number> {
     process.stdout.write(STATUS_HELP);
     return 0;
   }
-  const sources = [values["cib-file"], values.agent, values.demo].filter((v) => v !== undefined && v !== false);
-  if (sources.length > 1) return usageError("give one source: --cib-file, --agent or --demo");
+  const sources = [values["cib-file"], values.agent, values.demo, values.cluster].filter((v) => v !== undefined && v !== false);
+  if (sources.length > 1) return usageError("give one source: --cib-file, --agent, --cluster or --demo");
   const timeoutMs = values.timeout === undefined ? 30_000 : Number(values.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return usageError(`--timeout wants milliseconds, not ${JSON.stringify(values.timeout)}`);
 
@@ -63,6 +67,14 @@ export async function statusCommand(argv: string[]): Promise<number> {
     if (values.agent !== undefined) {
       if (!values["token-file"]) return usageError("--agent needs --token-file");
       status = await fromAgent(values.agent, values["token-file"], timeoutMs);
+    } else if (values.cluster !== undefined) {
+      // The console's settings (DATABASE_URL) as server.ts reads them, before env.ts validates them.
+      try {
+        process.loadEnvFile();
+      } catch {
+        // no .env: defaults apply
+      }
+      status = await (await import("@/server/cli/registered-status")).registeredClusterStatus(values.cluster, timeoutMs);
     } else if (values.demo) {
       status = await fromDemo(timeoutMs);
     } else if (values["cib-file"] !== undefined) {

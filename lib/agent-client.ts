@@ -345,8 +345,9 @@ export function fetchStatusOnce(
   url: string,
   token: string,
   timeoutMs = 10_000,
+  tls?: AgentClientOptions["tls"],
 ): Promise<{ hello: HelloMessage; status: ClusterStatus; seq: number }> {
-  const client = new AgentClient({ url, token, connectTimeoutMs: timeoutMs });
+  const client = new AgentClient({ url, token, connectTimeoutMs: timeoutMs, tls });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`no status from ${url} within ${timeoutMs} ms`)), timeoutMs);
     const done = (err: Error | null, value?: { hello: HelloMessage; status: ClusterStatus; seq: number }): void => {

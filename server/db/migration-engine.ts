@@ -52,7 +52,8 @@ function allowScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-function sqliteFilePath(url: string): string | null {
+/** The file a `file:` SQLite URL names (relative to the working directory), or null (in memory). */
+export function sqliteFilePath(url: string): string | null {
   const p = url.replace(/^file:/, "");
   return p === ":memory:" || p === "" ? null : p;
 }
