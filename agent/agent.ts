@@ -38,11 +38,13 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
   if (cfg.mode === "sim" && (!cfg.cibFile || !cfg.node)) throw new Error("sim mode needs --cib-file and --node");
   const cibFile = cfg.mode === "sim" && cfg.cibFile ? resolve(cfg.cibFile) : undefined;
   const env = cibFile ? { CIB_file: cibFile } : undefined;
-  const source = createStatusSource({ env, cibFile, log, trace: process.env.VIGIL_AGENT_TRACE === "1" });
+  // Aborted by stop(): reads and settles in flight are killed, not left running behind the agent.
+  const stopping = new AbortController();
+  const source = createStatusSource({ env, cibFile, log, trace: process.env.VIGIL_AGENT_TRACE === "1", signal: stopping.signal });
   const pacemakerVersion = await detectPacemakerVersion();
   const node = cfg.node ?? (await detectNodeName());
 
-  const settle = cibFile ? coalesced(() => settleOnce(cibFile, log)) : null;
+  const settle = cibFile ? coalesced(() => settleOnce(cibFile, log, stopping.signal)) : null;
   await settle?.();
   // Wait for the first read so hello can name the cluster, but not for long: crm_mon of a big
   // cluster takes seconds, and clients that connect meanwhile get the status when it is ready.
@@ -100,6 +102,7 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
     async stop() {
       watcher?.stop();
       if (standbyTimer) clearTimeout(standbyTimer);
+      stopping.abort();
       await server.close();
     },
   };
@@ -108,14 +111,15 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
 /** How long a sim agent that is not the DC's waits before reading a change (see onChange). */
 const SIM_STANDBY_DELAY_MS = 150;
 
-async function settleOnce(cibFile: string, log: Logger): Promise<SettleResult | null> {
+async function settleOnce(cibFile: string, log: Logger, signal: AbortSignal): Promise<SettleResult | null> {
+  if (signal.aborted) return null;
   try {
-    const r = await withCibLock(cibFile, () => settleCib(cibFile, log));
+    const r = await withCibLock(cibFile, () => settleCib(cibFile, log, signal));
     if (process.env.VIGIL_AGENT_TRACE === "1") log("info", `settle: ${JSON.stringify(r)}`);
     if (!r.skipped && r.actions > 0) log("info", `settled the cluster: ${r.actions} actions in ${r.rounds} crm_simulate runs`);
     return r;
   } catch (e) {
-    log("warn", `could not settle the demo cluster: ${(e as Error).message}`);
+    if (!signal.aborted) log("warn", `could not settle the demo cluster: ${(e as Error).message}`);
     return null;
   }
 }

@@ -39,6 +39,12 @@ export interface RunOptions {
   maxBytes?: number;
   /** Written to the tool's stdin (e.g. a patch for cibadmin). */
   input?: string;
+  /**
+   * Kills the tool (its whole process group) when aborted: an agent that stops must not leave a
+   * crm_mon or crm_simulate of a big cluster running for minutes behind it. Only for tools that
+   * read or write to a scratch file; a CIB write is never cut off half-way.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -50,7 +56,7 @@ export interface RunResult {
 
 export class PacemakerCommandError extends Error {
   constructor(
-    readonly code: "not_allowed" | "missing" | "timeout" | "too_large" | "bad_argument" | "spawn_failed",
+    readonly code: "not_allowed" | "missing" | "timeout" | "too_large" | "bad_argument" | "spawn_failed" | "aborted",
     message: string,
   ) {
     super(message);
@@ -70,6 +76,11 @@ export class CommandMissing extends PacemakerCommandError {
 export class CommandTimeout extends PacemakerCommandError {
   constructor(tool: string, timeoutMs: number) {
     super("timeout", `${tool} did not finish within ${timeoutMs} ms and was killed`);
+  }
+}
+export class CommandAborted extends PacemakerCommandError {
+  constructor(tool: string) {
+    super("aborted", `${tool} was stopped: the agent is shutting down`);
   }
 }
 export class OutputTooLarge extends PacemakerCommandError {
@@ -113,6 +124,23 @@ export function overrideToolPath(tool: PacemakerTool, path: string | null): void
   else resolved.set(tool, path);
 }
 
+/**
+ * Process groups of the running tools that may be killed (those given a signal). Tools run in their
+ * own process group, so a Ctrl-C on the agent does not reach them; when the process exits without
+ * stopping its agents first, these are killed rather than left running (a crm_simulate of a big
+ * cluster would run on for minutes).
+ */
+const killable = new Set<number>();
+process.once("exit", () => {
+  for (const pid of killable) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
 export async function runPacemaker(tool: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const file = resolveTool(tool);
   for (const arg of args) {
@@ -122,6 +150,7 @@ export async function runPacemaker(tool: string, args: readonly string[], opts: 
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const started = performance.now();
+  if (opts.signal?.aborted) throw new CommandAborted(tool);
 
   return new Promise<RunResult>((resolve, reject) => {
     const child = spawn(file, [...args], {
@@ -132,6 +161,8 @@ export async function runPacemaker(tool: string, args: readonly string[], opts: 
       shell: false,
       windowsHide: true,
     });
+    const pid = child.pid;
+    if (opts.signal && pid !== undefined) killable.add(pid);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let bytes = 0;
@@ -152,6 +183,8 @@ export async function runPacemaker(tool: string, args: readonly string[], opts: 
       killGroup();
     };
     const timer = setTimeout(() => fail(new CommandTimeout(tool, timeoutMs)), timeoutMs);
+    const onAbort = (): void => fail(new CommandAborted(tool));
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
     const collect = (sink: Buffer[]) => (chunk: Buffer) => {
       if (failure) return;
       bytes += chunk.length;
@@ -161,8 +194,13 @@ export async function runPacemaker(tool: string, args: readonly string[], opts: 
     child.stdout?.on("data", collect(out));
     child.stderr?.on("data", collect(err));
 
-    child.on("error", (e: NodeJS.ErrnoException) => {
+    const done = (): void => {
       clearTimeout(timer);
+      opts.signal?.removeEventListener("abort", onAbort);
+      if (pid !== undefined) killable.delete(pid);
+    };
+    child.on("error", (e: NodeJS.ErrnoException) => {
+      done();
       if (settled) return;
       settled = true;
       if (e.code === "ENOENT") {
@@ -171,7 +209,7 @@ export async function runPacemaker(tool: string, args: readonly string[], opts: 
       } else reject(new PacemakerCommandError("spawn_failed", `${tool} could not be started: ${e.message}`));
     });
     child.on("close", (code, signal) => {
-      clearTimeout(timer);
+      done();
       if (settled) return;
       settled = true;
       if (failure) return reject(failure);

@@ -141,7 +141,7 @@ export interface SettleResult {
  * cib-last-written. Call it while
  * holding withCibLock. A CIB version this (or another) agent has settled already is skipped.
  */
-export async function settleCib(cibFile: string, log: Logger): Promise<SettleResult> {
+export async function settleCib(cibFile: string, log: Logger, signal?: AbortSignal): Promise<SettleResult> {
   const marker = `${cibFile}.settled`;
   const header = await readCibHeader(cibFile);
   if (!header) throw new Error(`cannot read the CIB header of ${cibFile}`);
@@ -184,7 +184,8 @@ export async function settleCib(cibFile: string, log: Logger): Promise<SettleRes
       const r = await runPacemaker(
         "crm_simulate",
         ["-x", cibFile, "-q", header.haveQuorum ? "true" : "false", "-S", "-O", out, "--output-as=xml"],
-        { timeoutMs: 60_000 },
+        // crm_simulate writes to its own scratch file: safe to kill when the agent stops.
+        { timeoutMs: 60_000, signal },
       );
       rounds++;
       if (r.code !== 0) throw new Error(`crm_simulate failed (exit ${r.code}): ${lastLine(r.stderr) || lastLine(r.stdout)}`);

@@ -30,6 +30,8 @@ export interface StatusSourceOptions {
   retryDelayMs?: number;
   /** Log the timings of every read (VIGIL_AGENT_TRACE=1). */
   trace?: boolean;
+  /** Aborted when the agent stops: a read in flight is killed and reports nothing. */
+  signal?: AbortSignal;
 }
 
 export interface StatusSource extends StatusFeed {
@@ -64,7 +66,7 @@ export function createStatusSource(opts: StatusSourceOptions): StatusSource {
 
   const read = async (): Promise<{ status: ClusterStatus; crmMonMs: number; cibMs: number; buildMs: number }> => {
     const run = (tool: "crm_mon" | "cibadmin", args: readonly string[]): Promise<RunResult> =>
-      runPacemaker(tool, args, { env: opts.env, timeoutMs: opts.timeoutMs ?? 30_000 });
+      runPacemaker(tool, args, { env: opts.env, timeoutMs: opts.timeoutMs ?? 30_000, signal: opts.signal });
     const readCib = async (): Promise<RunResult> => {
       if (!opts.cibFile) return run("cibadmin", CIB_QUERY_ARGS);
       const t0 = performance.now();
@@ -138,6 +140,7 @@ export function createStatusSource(opts: StatusSourceOptions): StatusSource {
   };
 
   const fail = (e: unknown): void => {
+    if (opts.signal?.aborted) return; // stopping: nothing to report
     const message = describe(e);
     const repeated = error?.message === message;
     error = { message, at: new Date().toISOString() };
