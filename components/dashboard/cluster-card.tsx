@@ -24,7 +24,7 @@ export const ClusterCard = memo(function ClusterCard({ cluster }: { cluster: Clu
       data-test={`cluster-card:${cluster.name}`}
       data-health={level}
       className={clsx(
-        "block rounded-lg border border-l-4 border-line bg-surface p-4 transition-shadow hover:shadow-md",
+        "block rounded-lg border border-l-4 bg-surface p-4 transition-shadow hover:shadow-md",
         toneBorder[healthTone[level]],
       )}
     >

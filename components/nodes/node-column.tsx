@@ -32,9 +32,10 @@ export const NodeColumnView = memo(function NodeColumnView({ column }: { column:
       data-test={testId}
       data-node={column.name ?? ""}
       className={clsx(
-        "flex min-w-0 flex-col rounded-lg border border-line bg-surface-2/60",
+        "flex min-w-0 flex-col rounded-lg border bg-surface-2/60",
         state && "border-t-4",
-        state && toneBorder[state.tone],
+        // One border colour class only: with two, the stylesheet's order decides (border-err lost to border-line).
+        state ? toneBorder[state.tone] : "border-line",
       )}
     >
       <header className="space-y-1 border-b border-line px-3 py-2">

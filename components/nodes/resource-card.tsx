@@ -25,7 +25,7 @@ export const ResourceCard = memo(
         data-promoted={promoted || undefined}
         style={{ height: cardHeight(card) }}
         className={clsx(
-          "overflow-hidden rounded-md border border-l-4 border-line bg-surface px-2.5 py-2 text-sm shadow-sm",
+          "overflow-hidden rounded-md border border-l-4 bg-surface px-2.5 py-2 text-sm shadow-sm",
           toneBorder[card.state.tone],
           promoted && "ring-1 ring-promoted",
         )}
