@@ -65,12 +65,7 @@ export const SummaryHeader = memo(function SummaryHeader({
         />
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-muted">
-        {summary.lastChange ? (
-          <span data-test="last-change">
-            Last change <span className="text-fg">{summary.lastChange.time}</span> by {summary.lastChange.user} via{" "}
-            {summary.lastChange.client} on {summary.lastChange.origin}
-          </span>
-        ) : null}
+        {summary.lastChange ? <LastChange change={summary.lastChange} /> : null}
         {summary.lastUpdate ? <span>crm_mon ran {summary.lastUpdate}</span> : null}
         <ClusterOptions options={summary.clusterOptions} />
       </div>
@@ -94,6 +89,25 @@ function ClusterOptions({ options }: { options: ClusterStatus["summary"]["cluste
           <span className="font-normal opacity-80">{o.name}</span> {o.value}
         </Badge>
       ))}
+    </span>
+  );
+}
+
+/**
+ * "Last change <time> by <user> via <client> on <node>", leaving out what the CIB does not say (a
+ * CIB written by hand or by a generator may carry none of it): never a bare "by via on".
+ */
+function LastChange({ change }: { change: NonNullable<ClusterStatus["summary"]["lastChange"]> }) {
+  const parts = ([
+    ["by", change.user],
+    ["via", change.client],
+    ["on", change.origin],
+  ] as [string, string][]).filter(([, value]) => value.trim() !== "");
+  if (!change.time.trim() && parts.length === 0) return null;
+  return (
+    <span data-test="last-change">
+      Last change {change.time.trim() ? <span className="text-fg">{change.time}</span> : "(time unknown)"}
+      {parts.map(([word, value]) => ` ${word} ${value}`).join("")}
     </span>
   );
 }
