@@ -78,3 +78,23 @@ test("node attributes view: pgsql-status per node, permanent and transient", asy
   await expect(page.getByTestId("attr-col:pingd")).toBeVisible();
   await page.screenshot({ path: shot("attributes"), fullPage: true });
 });
+
+test("first paint comes from the snapshot and is shown live, never greyed while the stream connects", async ({ page }) => {
+  const { clusterName } = readState();
+  // Record, from the first byte of the page on, whether the overview ever appears not live.
+  await page.addInitScript(`(() => {
+    window.__overviewStates = [];
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-test="cluster-overview"]');
+      const v = el && el.getAttribute("data-live");
+      if (v !== null && v !== undefined && window.__overviewStates[window.__overviewStates.length - 1] !== v) window.__overviewStates.push(v);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-live"] });
+  })()`);
+  await page.goto(`/clusters/${clusterName}`);
+  await expect(page.getByTestId("freshness")).toHaveAttribute("data-state", "live");
+  await expect(page.getByTestId("resource:WebService1")).toBeVisible();
+  expect(await page.evaluate("window.__overviewStates")).toEqual(["true"]);
+  // The page's own request brought the status; the stream then carried no second full state.
+  const snapshots = await page.evaluate(`performance.getEntriesByType("resource").filter((e) => e.name.includes("/snapshot")).length`);
+  expect(snapshots).toBe(1);
+});

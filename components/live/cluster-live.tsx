@@ -43,6 +43,9 @@ interface Held {
   removed: boolean;
 }
 
+/** How long a snapshot may stand for live data while the stream makes its first connection. */
+const SNAPSHOT_GRACE_MS = 3_000;
+
 const initial: Held = { status: null, version: -1, freshness: null, health: null, receivedAt: null, removed: false };
 
 function errorCode(err: unknown): string | null {
@@ -161,6 +164,22 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
   // A new input starts a new stream; the same input (already asking for a full state) needs a reset.
   restartRef.current = resumeFrom?.id === null ? sub.reset : () => setResumeFrom({ id: null });
 
+  // The snapshot was fetched a moment ago with its freshness: while the stream makes its first
+  // connection, show it as the snapshot says (live or stale), not greyed as "reconnecting". Only for
+  // a few seconds: a stream that cannot connect must not leave a snapshot looking live.
+  const streamOpened = useRef(false);
+  useEffect(() => {
+    if (sub.status === "pending") streamOpened.current = true;
+  }, [sub.status]);
+  const [graceOver, setGraceOver] = useState(false);
+  const snapshotApplied = resumeFrom !== null && resumeFrom.id !== null;
+  useEffect(() => {
+    if (!snapshotApplied) return;
+    const t = setTimeout(() => setGraceOver(true), SNAPSHOT_GRACE_MS);
+    return () => clearTimeout(t);
+  }, [snapshotApplied]);
+  const fromSnapshot = snapshotApplied && !graceOver;
+
   const value = useMemo<ClusterLive>(() => {
     const f = state.freshness;
     let link: LinkState;
@@ -171,7 +190,7 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
     } else if (snapshot.isError && state.receivedAt === null && sub.status === "idle") {
       link = "error";
       detail = snapshot.error.message;
-    } else if (sub.status === "connecting" || sub.status === "idle") {
+    } else if ((sub.status === "connecting" || sub.status === "idle") && !(fromSnapshot && !streamOpened.current)) {
       link = state.receivedAt === null ? "connecting" : "reconnecting";
     } else if (f && (f.stale || !f.reachable)) {
       link = "stale";
@@ -189,7 +208,7 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
       detail,
       removed: state.removed,
     };
-  }, [name, state, sub.status, sub.error, snapshot.isError, snapshot.error]);
+  }, [name, state, sub.status, sub.error, snapshot.isError, snapshot.error, fromSnapshot]);
 
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
