@@ -1,12 +1,13 @@
 // `vigil status --cluster NAME`: a cluster registered in the console, read straight from its agents
-// with the token (and certificate pin) the console keeps, as the hub would: the DC's agent's view
-// when it answers, else the first agent that does. The console itself need not be running.
+// with the token (and certificate pin) the console keeps, chosen as the hub chooses (pickServing:
+// the quorate side, the DC's agent first). The console itself need not be running.
 import { existsSync } from "node:fs";
 import { env } from "@/env";
 import { fetchStatusOnce } from "@/lib/agent-client";
 import type { ClusterStatus } from "@/lib/pacemaker";
 import { createDb } from "@/server/db/client";
 import { sqliteFilePath } from "@/server/db/migration-engine";
+import { pickServing } from "@/server/hub/serving";
 
 export async function registeredClusterStatus(name: string, timeoutMs: number): Promise<ClusterStatus> {
   // Opening a missing SQLite file would create an empty one: a read must not leave that behind.
@@ -31,8 +32,7 @@ export async function registeredClusterStatus(name: string, timeoutMs: number): 
   const tls = cluster.tlsFingerprint ? { fingerprint256: cluster.tlsFingerprint } : undefined;
   const answers = await Promise.allSettled(cluster.agents.map((a) => fetchStatusOnce(a.url, cluster.token, timeoutMs, tls)));
   const ok = answers.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
-  const dc = ok.find((a) => a.status.summary.dc?.name === a.hello.node);
-  const chosen = dc ?? ok[0];
+  const chosen = pickServing(ok, (a) => ({ node: a.hello.node, status: a.status }));
   if (chosen) return chosen.status;
   const why = answers.map((r, i) => `${cluster.agents[i]?.url}: ${r.status === "rejected" ? (r.reason as Error).message : "?"}`);
   throw new Error(`no agent of ${name} answered:\n  ${why.join("\n  ")}`);

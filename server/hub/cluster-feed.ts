@@ -5,6 +5,7 @@ import type { HelloMessage } from "@/lib/protocol";
 import { diffStatus, type ClusterStatus, type StatusPatch } from "@/lib/pacemaker";
 import type { AgentLink, AgentLinkFactory, AgentLinkState, AgentStatusEvent } from "./agent-link";
 import { computeHealth, type ClusterHealth } from "./health";
+import { pickServing } from "./serving";
 import type { AgentInfo, ClusterRecord, ClusterSnapshot, Freshness, HubEvent } from "./types";
 
 const PATCH_LOG_SIZE = 256;
@@ -107,19 +108,10 @@ export class ClusterFeed {
     }
   }
 
-  /** The DC's agent if connected, else the one already serving, else the first in order. */
+  /** The agent whose view is shown (pickServing: the quorate side, the DC's agent first). */
   private pick(): LinkEntry | null {
     const ready = this.links.filter((l) => l.state === "open" && l.latest !== null && l.statusError === null);
-    // In a partition each side reports its own cluster: the quorate side's view is the cluster's.
-    const quorate = ready.filter((l) => l.latest?.status.summary.dc?.withQuorum === true);
-    const pool = quorate.length ? quorate : ready;
-    const dcName = (l: LinkEntry): string | null => l.latest?.status.summary.dc?.name ?? null;
-    return (
-      pool.find((l) => l.hello !== null && l.hello.node === dcName(l)) ??
-      pool.find((l) => l === this.serving) ??
-      pool[0] ??
-      null
-    );
+    return pickServing(ready, (l) => ({ node: l.hello?.node ?? null, status: l.latest!.status }), this.serving);
   }
 
   /** This agent sees another cluster than the one served (another DC, or no quorum): a partition. */
