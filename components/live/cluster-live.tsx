@@ -46,6 +46,14 @@ interface Held {
 /** How long a snapshot may stand for live data while the stream makes its first connection. */
 const SNAPSHOT_GRACE_MS = 3_000;
 
+/** A full state as held, from the snapshot or the stream's `full` event. */
+function fullState(full: { status: ClusterStatus | null; version: number; freshness: ServerFreshness; health: ServerHealth }): Held {
+  // Lets the bench (and devtools) split first paint into transfer and render; one mark only.
+  performance.clearMarks("vigil:status-full");
+  performance.mark("vigil:status-full");
+  return { status: full.status, version: full.version, freshness: full.freshness, health: full.health, receivedAt: Date.now(), removed: false };
+}
+
 const initial: Held = { status: null, version: -1, freshness: null, health: null, receivedAt: null, removed: false };
 
 function errorCode(err: unknown): string | null {
@@ -84,16 +92,7 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
   const snap = snapshot.data;
   useEffect(() => {
     if (!snap || resumeFrom !== null) return;
-    performance.clearMarks("vigil:status-full");
-    performance.mark("vigil:status-full");
-    const next: Held = {
-      status: snap.status,
-      version: snap.version,
-      freshness: snap.freshness,
-      health: snap.health,
-      receivedAt: Date.now(),
-      removed: false,
-    };
+    const next = fullState(snap);
     held.current = next;
     setState(next);
     setResumeFrom({ id: snap.eventId });
@@ -110,9 +109,7 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
     const now = Date.now();
     switch (ev.type) {
       case "full":
-        performance.clearMarks("vigil:status-full");
-        performance.mark("vigil:status-full");
-        next = { status: parseStatusJson(ev.statusJson), version: ev.version, freshness: ev.freshness, health: ev.health, receivedAt: now, removed: false };
+        next = fullState({ ...ev, status: parseStatusJson(ev.statusJson) });
         break;
       case "patch":
         // For the bench's re-render timing; one mark only, so a page open for days keeps no trail.
@@ -164,21 +161,20 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
   // A new input starts a new stream; the same input (already asking for a full state) needs a reset.
   restartRef.current = resumeFrom?.id === null ? sub.reset : () => setResumeFrom({ id: null });
 
-  // The snapshot was fetched a moment ago with its freshness: while the stream makes its first
-  // connection, show it as the snapshot says (live or stale), not greyed as "reconnecting". Only for
-  // a few seconds: a stream that cannot connect must not leave a snapshot looking live.
-  const streamOpened = useRef(false);
-  useEffect(() => {
-    if (sub.status === "pending") streamOpened.current = true;
-  }, [sub.status]);
-  const [graceOver, setGraceOver] = useState(false);
+  // The snapshot was fetched a moment ago with its freshness: until the stream first opens, show it
+  // as the snapshot says (live or stale), not greyed as "reconnecting". A few seconds at most: a
+  // stream that cannot connect must not leave a snapshot looking live.
+  const [snapshotGrace, setSnapshotGrace] = useState(true);
   const snapshotApplied = resumeFrom !== null && resumeFrom.id !== null;
   useEffect(() => {
+    if (sub.status === "pending") setSnapshotGrace(false);
+  }, [sub.status]);
+  useEffect(() => {
     if (!snapshotApplied) return;
-    const t = setTimeout(() => setGraceOver(true), SNAPSHOT_GRACE_MS);
+    const t = setTimeout(() => setSnapshotGrace(false), SNAPSHOT_GRACE_MS);
     return () => clearTimeout(t);
   }, [snapshotApplied]);
-  const fromSnapshot = snapshotApplied && !graceOver;
+  const fromSnapshot = snapshotApplied && snapshotGrace;
 
   const value = useMemo<ClusterLive>(() => {
     const f = state.freshness;
@@ -190,7 +186,7 @@ export function ClusterLiveProvider({ name, children }: { name: string; children
     } else if (snapshot.isError && state.receivedAt === null && sub.status === "idle") {
       link = "error";
       detail = snapshot.error.message;
-    } else if ((sub.status === "connecting" || sub.status === "idle") && !(fromSnapshot && !streamOpened.current)) {
+    } else if ((sub.status === "connecting" || sub.status === "idle") && !fromSnapshot) {
       link = state.receivedAt === null ? "connecting" : "reconnecting";
     } else if (f && (f.stale || !f.reachable)) {
       link = "stale";

@@ -121,7 +121,9 @@ export function interpretSnapshot(read: ReadSnapshot): ClusterSnapshotDoc {
 
 /** The cluster's snapshot: the one the page's inline script fetched and parsed, or a new one. */
 export async function fetchClusterSnapshot(cluster: string): Promise<ClusterSnapshotDoc> {
-  // Marks let the bench (and devtools) split first paint into its steps.
+  // Marks let the bench (and devtools) split first paint into its steps; one set only, so moving
+  // between clusters all day leaves no trail.
+  for (const m of ["stashed", "fetch", "body", "parsed"]) performance.clearMarks(`vigil:snapshot-${m}`);
   const stashed = takeStashed(cluster);
   performance.mark(stashed ? "vigil:snapshot-stashed" : "vigil:snapshot-fetch");
   const read = await (stashed ?? readSnapshot(cluster));
