@@ -40,7 +40,8 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
   const env = cibFile ? { CIB_file: cibFile } : undefined;
   // Aborted by stop(): reads and settles in flight are killed, not left running behind the agent.
   const stopping = new AbortController();
-  const source = createStatusSource({ env, cibFile, log, trace: process.env.VIGIL_AGENT_TRACE === "1", signal: stopping.signal });
+  const trace = process.env.VIGIL_AGENT_TRACE === "1";
+  const source = createStatusSource({ env, cibFile, log, trace, signal: stopping.signal });
   const pacemakerVersion = await detectPacemakerVersion();
   const node = cfg.node ?? (await detectNodeName());
 
@@ -51,7 +52,6 @@ export async function startAgent(cfg: AgentConfig): Promise<RunningAgent> {
   await Promise.race([source.refresh(), new Promise((r) => setTimeout(r, 3000).unref())]);
 
   let watcher: CibWatcher | null = null;
-  const trace = process.env.VIGIL_AGENT_TRACE === "1";
   let standbyTimer: NodeJS.Timeout | null = null;
   const readThenSettle = (): void => {
     // Clients first see the change itself, then (after the settle rewrites the file) its consequences.

@@ -138,14 +138,15 @@ export interface SettleResult {
 
 /**
  * Carries the cluster in cibFile to its new state and, after a configuration change, stamps
- * cib-last-written. Call it while
- * holding withCibLock. A CIB version this (or another) agent has settled already is skipped.
+ * cib-last-written. Call it while holding withCibLock. A CIB version this (or another) agent has
+ * settled already is skipped.
  */
 export async function settleCib(cibFile: string, log: Logger, signal?: AbortSignal): Promise<SettleResult> {
   const marker = `${cibFile}.settled`;
   const header = await readCibHeader(cibFile);
   if (!header) throw new Error(`cannot read the CIB header of ${cibFile}`);
   const settledVersion = await readFile(marker, "utf8").then((s) => s.trim(), () => "");
+  const markSettled = (h: CibHeader): Promise<void> => writeFile(marker, `${versionOf(h)}\n`);
   if (settledVersion === versionOf(header)) return { rounds: 0, actions: 0, written: false, skipped: true };
   // As in a live cluster, "Last change" (cib-last-written) moves with the configuration only (a new
   // epoch), not with status updates such as transient attributes; a status-only change that needs
@@ -175,7 +176,7 @@ export async function settleCib(cibFile: string, log: Logger, signal?: AbortSign
     before = await stat(cibFile);
     written = true;
     const after = await readCibHeader(cibFile);
-    if (after) await writeFile(marker, `${versionOf(after)}\n`);
+    if (after) await markSettled(after);
     return true;
   };
 
@@ -198,7 +199,7 @@ export async function settleCib(cibFile: string, log: Logger, signal?: AbortSign
     if (rounds === SETTLE_MAX_ROUNDS) log("warn", `settle: still actions after ${rounds} rounds; keeping the last state`);
     // A configuration change that needed no action still moves "Last change" (file mode never does).
     if (!written && configChanged) await publish(await readFile(cibFile, "utf8"));
-    else if (!written) await writeFile(marker, `${versionOf(header)}\n`);
+    else if (!written) await markSettled(header);
     return { rounds, actions, written, skipped: false };
   } finally {
     await rm(out, { force: true });
