@@ -20,7 +20,7 @@ export interface StatusFeed {
 
 export type ActionOutcome =
   | { ok: true; result: unknown }
-  | { ok: false; error: { code: import("@/lib/protocol").RequestErrorCode; message: string } };
+  | { ok: false; error: { code: import("@/lib/protocol").RequestErrorCode; message: string; commands?: import("@/lib/protocol").CommandRun[] } };
 
 export interface ActionCaller {
   /** Pacemaker ACL user to run the tools as (CIB_user). */

@@ -23,6 +23,7 @@ import {
   type ActionParams,
   type AgentMessage,
   type HelloMessage,
+  type CommandRun,
   type RequestErrorCode,
 } from "@/lib/protocol";
 
@@ -71,6 +72,8 @@ export class AgentRequestError extends Error {
   constructor(
     readonly code: RequestErrorCode,
     message: string,
+    /** what the agent ran before it failed (audited) */
+    readonly commands: CommandRun[] = [],
   ) {
     super(message);
   }
@@ -278,7 +281,7 @@ export class AgentClient {
         this.pending.delete(msg.id);
         clearTimeout(p.timer);
         if (msg.ok) p.resolve(msg.result);
-        else p.reject(new AgentRequestError(msg.error.code, msg.error.message));
+        else p.reject(new AgentRequestError(msg.error.code, msg.error.message, msg.error.commands ?? []));
         return;
       }
       case "error":

@@ -9,3 +9,4 @@ export { diffStatus, applyStatusPatch, describePatch, summarizePatch, type Patch
 export { renderStatusText } from "./render-text";
 export { CRM_MON_ARGS, CIB_QUERY_ARGS } from "./args";
 export { failureResource } from "./op-key";
+export { resourceIds, nodeNames, ticketIds, unknownIds } from "./ids";

@@ -1,3 +1,4 @@
 export * from "./messages";
 export * from "./actions";
 export * from "./values";
+export * from "./commands";

@@ -8,7 +8,7 @@
  * `baseSeq` is the seq it holds; on a gap it subscribes again to get a full snapshot.
  */
 import { z } from "zod";
-import { RequestErrorCodeSchema } from "./actions";
+import { CommandRunSchema, RequestErrorCodeSchema } from "./actions";
 import { xmlId } from "./values";
 
 export const PROTOCOL_VERSION = 1;
@@ -94,7 +94,12 @@ export const StatusErrorMessageSchema = z.object({
   /** seq of the last good status the client should keep showing, null if none yet. */
   lastGoodSeq: z.number().int().nonnegative().nullable(),
 });
-export const RequestErrorSchema = z.object({ code: RequestErrorCodeSchema, message: z.string() });
+export const RequestErrorSchema = z.object({
+  code: RequestErrorCodeSchema,
+  message: z.string(),
+  /** the commands the agent ran before it failed (for the audit history), when it ran any */
+  commands: z.array(CommandRunSchema).optional(),
+});
 export const ResponseMessageSchema = z.discriminatedUnion("ok", [
   z.object({ type: z.literal("response"), id: z.string(), ok: z.literal(true), result: z.unknown() }),
   z.object({ type: z.literal("response"), id: z.string(), ok: z.literal(false), error: RequestErrorSchema }),

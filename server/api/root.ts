@@ -1,7 +1,12 @@
+import { attributesRouter } from "./routers/attributes";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { clustersRouter } from "./routers/clusters";
+import { nodesRouter } from "./routers/nodes";
+import { operationsRouter } from "./routers/operations";
+import { resourcesRouter } from "./routers/resources";
 import { statusRouter } from "./routers/status";
+import { ticketsRouter } from "./routers/tickets";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -12,6 +17,12 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
  *   status.get / snapshot / watch(sub, SSE, tracked) [viewer]
  *   users.list / add / setRole / resetPassword / disable / enable [admin]
  *   audit.list [viewer]
+ *   nodes.standby / maintenance [operator] · nodes.fence [admin]
+ *   resources.start / stop / restart / promote / demote / manage / unmanage / cleanup / refresh /
+ *     move / ban / clear [operator] · resources.simulateMove [operator] · resources.scores [viewer]
+ *   attributes.set / delete [operator] · tickets.grant / revoke / standby / activate [operator]
+ *   operations.maintenance / stopAll [operator]
+ * Every change procedure calls server/actions/performAction, the one audited path to an agent.
  */
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -19,6 +30,11 @@ export const appRouter = createTRPCRouter({
   status: statusRouter,
   users: usersRouter,
   audit: auditRouter,
+  nodes: nodesRouter,
+  resources: resourcesRouter,
+  attributes: attributesRouter,
+  tickets: ticketsRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

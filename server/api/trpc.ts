@@ -51,8 +51,19 @@ const readableInputErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(readableInputErrors);
 
 function requireRole(minimum: Role) {
-  return t.middleware(async ({ ctx, next, path, getRawInput }) => {
+  return t.middleware(async ({ ctx, next, path, type, getRawInput }) => {
     if (ctx.session.kind !== "valid") {
+      // A change tried without a session is evidence worth keeping; reads are not (a closed tab polls).
+      if (type === "mutation") {
+        const params = await getRawInput().catch(() => undefined);
+        await recordAudit(
+          ctx.db,
+          { userId: null, username: "(not logged in)", role: "" },
+          { action: path, params, address: ctx.clientIp },
+          "denied",
+          ctx.session.kind === "invalid" ? "session expired" : "not logged in",
+        );
+      }
       throw new TRPCError({
         code: "UNAUTHORIZED",
         message: ctx.session.kind === "invalid" ? SESSION_EXPIRED_MESSAGE : LOGIN_REQUIRED_MESSAGE,
@@ -65,13 +76,25 @@ function requireRole(minimum: Role) {
       await recordAudit(
         ctx.db,
         { userId: user.id, username: user.username, role: user.role },
-        { action: path, params },
+        { action: path, params, address: ctx.clientIp },
         "denied",
         message,
       );
       throw new TRPCError({ code: "FORBIDDEN", message: `Not allowed: this needs the ${minimum} role (you are ${user.role})` });
     }
-    return next({ ctx: { ...ctx, user, session: ctx.session } });
+    const result = await next({ ctx: { ...ctx, user, session: ctx.session } });
+    // Bad input to a change is refused after the role check, and the refusal is audited too.
+    if (!result.ok && type === "mutation" && result.error.cause instanceof ZodError) {
+      const params = await getRawInput().catch(() => undefined);
+      await recordAudit(
+        ctx.db,
+        { userId: user.id, username: user.username, role: user.role },
+        { action: path, params, address: ctx.clientIp },
+        "invalid",
+        zodMessage(result.error.cause),
+      ).catch(() => undefined);
+    }
+    return result;
   });
 }
 

@@ -3,7 +3,12 @@
 // `unknown` at the next start (see markPendingUnknown); an action is never lost from history.
 import type { Db } from "@/server/db/client";
 
-export type AuditStatus = "pending" | "ok" | "failed" | "denied" | "unknown";
+/**
+ * ok, failed (with Pacemaker's message), denied (by role), acl_denied (by the cluster's own ACL),
+ * invalid (bad input, after the role check), unknown (cut off: the console died while it ran).
+ */
+export const AUDIT_STATUSES = ["pending", "ok", "failed", "denied", "acl_denied", "invalid", "unknown"] as const;
+export type AuditStatus = (typeof AUDIT_STATUSES)[number];
 
 export interface Actor {
   userId: string | null;
@@ -13,9 +18,17 @@ export interface Actor {
 
 export interface AuditSpec {
   action: string;
+  /** resource | node | ticket | cluster | attribute | user | session */
+  targetKind?: string;
   target?: string;
   params?: unknown;
   clusterId?: string | null;
+  /** kept beside clusterId: a removed cluster's rows still name it */
+  clusterName?: string;
+  /** the client's address */
+  address?: string;
+  /** Pacemaker command lines (planned when the row is opened, what ran when it is completed) */
+  commands?: string[];
 }
 
 /** What a running action may add to its audit row. */
@@ -60,9 +73,13 @@ function rowOf(actor: Actor, spec: AuditSpec) {
     username: actor.username,
     role: actor.role,
     action: spec.action,
+    targetKind: spec.targetKind ?? "",
     target: spec.target ?? "",
     params: paramsJson(spec.params),
     clusterId: spec.clusterId ?? null,
+    clusterName: spec.clusterName ?? "",
+    address: spec.address ?? "",
+    commands: JSON.stringify(spec.commands ?? []),
   };
 }
 
@@ -113,14 +130,94 @@ export async function recordAudit(
   spec: AuditSpec,
   status: Exclude<AuditStatus, "pending">,
   message: string,
+  durationMs?: number,
 ): Promise<void> {
   await db.auditEvent.create({
     data: {
       ...rowOf(actor, spec),
       status,
       message,
+      ...(durationMs !== undefined ? { durationMs: Math.round(durationMs) } : {}),
     },
   });
+}
+
+/** How a change through server/actions ended, for its audit row. */
+export interface ActionCompletion {
+  status: Exclude<AuditStatus, "pending">;
+  message: string;
+  commands?: string[];
+  epochBefore?: string | null;
+  epochAfter?: string | null;
+  summary?: string;
+  durationMs: number;
+}
+
+/** Opens the row of a change before anything reaches an agent: a crash after this leaves evidence. */
+export async function openActionRow(db: Db, actor: Actor, spec: AuditSpec): Promise<string> {
+  const row = await db.auditEvent.create({ data: { ...rowOf(actor, spec), status: "pending" } });
+  return row.id;
+}
+
+async function writeCompletion(db: Db, id: string, c: ActionCompletion): Promise<void> {
+  await db.auditEvent.update({
+    where: { id },
+    data: {
+      status: c.status,
+      message: c.message,
+      summary: c.summary ?? "",
+      epochBefore: c.epochBefore ?? null,
+      epochAfter: c.epochAfter ?? null,
+      durationMs: Math.round(c.durationMs),
+      ...(c.commands ? { commands: JSON.stringify(c.commands) } : {}),
+    },
+  });
+}
+
+/**
+ * Rows whose completion could not be written (the database was busy or gone for a moment), kept
+ * until a retry succeeds: the change happened, so its row must end up saying so. Process-wide.
+ */
+const unreconciled = new Map<string, { db: Db; completion: ActionCompletion; attempts: number }>();
+let reconcileTimer: NodeJS.Timeout | null = null;
+const RECONCILE_EVERY_MS = 2_000;
+
+export function unreconciledCount(): number {
+  return unreconciled.size;
+}
+
+/** Retries every row still waiting; returns how many are left. Also runs on a timer. */
+export async function reconcileAuditRows(): Promise<number> {
+  for (const [id, entry] of [...unreconciled]) {
+    try {
+      await writeCompletion(entry.db, id, entry.completion);
+      unreconciled.delete(id);
+    } catch {
+      entry.attempts += 1;
+    }
+  }
+  if (unreconciled.size === 0 && reconcileTimer) {
+    clearInterval(reconcileTimer);
+    reconcileTimer = null;
+  }
+  return unreconciled.size;
+}
+
+/**
+ * Completes a change's row. Never throws: when the write fails the completion is queued and
+ * retried (reconcileAuditRows), and `false` tells the caller the row is not written yet — the
+ * user is still told the true outcome of the change.
+ */
+export async function completeActionRow(db: Db, id: string, completion: ActionCompletion): Promise<boolean> {
+  try {
+    await writeCompletion(db, id, completion);
+    return true;
+  } catch {
+    unreconciled.set(id, { db, completion, attempts: 1 });
+    reconcileTimer ??= setInterval(() => void reconcileAuditRows(), RECONCILE_EVERY_MS);
+    reconcileTimer.unref();
+    return false;
+  }
 }
 
 export const RESTART_MESSAGE = "outcome unknown: console restarted";
@@ -128,7 +225,7 @@ export const RESTART_MESSAGE = "outcome unknown: console restarted";
 /** At start: anything still pending was cut off by a crash or restart. */
 export async function markPendingUnknown(db: Db): Promise<number> {
   const { count } = await db.auditEvent.updateMany({
-    where: { status: "pending" },
+    where: { status: "pending", id: { notIn: [...unreconciled.keys()] } },
     data: { status: "unknown", message: RESTART_MESSAGE },
   });
   return count;

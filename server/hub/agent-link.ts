@@ -19,6 +19,11 @@ export interface AgentLink {
   onState(listener: (state: AgentLinkState, detail: string) => void): void;
   /** the agent is connected but cannot read its cluster (null: it can again) */
   onStatusError?(listener: (message: string | null) => void): void;
+  /**
+   * One request to the agent; resolves with its result, rejects with AgentRequestError
+   * (lib/agent-client.ts). Only server/actions calls this (through ClusterFeed.request).
+   */
+  request(action: string, params: Record<string, unknown>, options?: { timeoutMs?: number; cibUser?: string }): Promise<unknown>;
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 // One registered cluster: a link to every agent, one of them serving (the DC's when it can), the
 // newest snapshot, and a short log of patches so a browser that reconnects can resume.
 import { randomBytes } from "node:crypto";
+import { AgentRequestError } from "@/lib/agent-client";
 import type { HelloMessage } from "@/lib/protocol";
 import { diffStatus, type ClusterStatus, type StatusPatch } from "@/lib/pacemaker";
 import type { AgentLink, AgentLinkFactory, AgentLinkState, AgentStatusEvent } from "./agent-link";
@@ -31,6 +32,8 @@ export class ClusterFeed {
   private servingSeq = -1;
   private readonly patchLog: { version: number; patch: StatusPatch }[] = [];
   private closed = false;
+  /** waitForStatus callers, checked after every new status */
+  private readonly waiters = new Set<() => void>();
   /** health walks every resource: computed once per (version, stale), not per subscriber */
   private healthMemo: { key: string; health: ClusterHealth } | null = null;
   /**
@@ -160,6 +163,48 @@ export class ClusterFeed {
       this.patchLog.length = 0; // a full replacement: older patches no longer lead here
     }
     this.emit({ kind: "snapshot", clusterId: this.record.id, version: this.version, patch: prev ? patch : null });
+    for (const check of [...this.waiters]) check();
+  }
+
+  /**
+   * Sends a request to the agent whose view is shown (the quorate side, the DC's agent first): a
+   * change must go to the partition that holds the cluster, never to the far side of a split.
+   * Returns the agent's node with its answer so the caller can say where it ran.
+   */
+  async request(
+    action: string,
+    params: Record<string, unknown>,
+    options: { timeoutMs?: number; cibUser?: string } = {},
+  ): Promise<{ node: string | null; url: string; result: unknown }> {
+    const target = this.serving && this.serving.state === "open" ? this.serving : null;
+    if (!target) {
+      const why = this.links.map((l) => `${l.url}: ${l.state}${l.detail ? ` (${l.detail})` : ""}`).join(", ");
+      throw new AgentRequestError("unavailable", `no agent of ${this.record.name} can take the request (${why || "no agents"})`);
+    }
+    const result = await target.link.request(action, params, options);
+    return { node: target.hello?.node ?? null, url: target.url, result };
+  }
+
+  /** Resolves with the first status held that satisfies pred (now or later), or null after timeoutMs. */
+  waitForStatus(pred: (s: ClusterStatus) => boolean, timeoutMs: number): Promise<ClusterStatus | null> {
+    if (this.status && pred(this.status)) return Promise.resolve(this.status);
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.status && pred(this.status)) done(this.status);
+      };
+      const done = (s: ClusterStatus | null): void => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(s);
+      };
+      const timer = setTimeout(() => done(null), timeoutMs);
+      this.waiters.add(check);
+    });
+  }
+
+  /** The status held now (null before the first). */
+  current(): ClusterStatus | null {
+    return this.status;
   }
 
   /** Patches after `version` up to now, or null when the log no longer reaches back that far. */

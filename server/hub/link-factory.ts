@@ -38,6 +38,7 @@ export const agentClientLinkFactory: AgentLinkFactory = (url, options) => {
       client.on("statusError", (e) => listener(e ? e.message : null));
       start();
     },
+    request: (action, params, o = {}) => client.request(action, params, o.timeoutMs, o.cibUser),
     close: () => {
       started = true; // a link closed before connecting must never connect
       client.close();

@@ -96,12 +96,20 @@ export class FakeLink implements AgentLink {
   private state: ((s: AgentLinkState, d: string) => void)[] = [];
   closed = false;
   seq = 0;
+  /** every request the hub sent, in order */
+  readonly requests: { action: string; params: Record<string, unknown>; cibUser?: string }[] = [];
+  /** how the fake agent answers a request (default: ok with an empty change result) */
+  answer: (action: string, params: Record<string, unknown>) => Promise<unknown> = async () => ({ seq: this.seq, output: "", commands: [] });
 
   constructor(readonly url: string, readonly token: string) {}
   onHello(l: (h: HelloMessage) => void) { this.hello.push(l); }
   onStatus(l: (e: AgentStatusEvent) => void) { this.status.push(l); }
   onState(l: (s: AgentLinkState, d: string) => void) { this.state.push(l); }
   close() { this.closed = true; }
+  request(action: string, params: Record<string, unknown>, o: { cibUser?: string } = {}) {
+    this.requests.push({ action, params, ...(o.cibUser ? { cibUser: o.cibUser } : {}) });
+    return this.answer(action, params);
+  }
 
   open(node: string, cluster: string | null = "democluster") {
     this.state.forEach((l) => l("open", node));
