@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ActionRunnerProvider } from "@/components/actions/action-runner";
 import { TopBar } from "@/components/layout/top-bar";
 import { requireUser } from "./current-user";
 
@@ -8,9 +9,9 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
-    <>
+    <ActionRunnerProvider role={user.role}>
       <TopBar user={user} />
       <main className="mx-auto max-w-[120rem] px-4 py-4">{children}</main>
-    </>
+    </ActionRunnerProvider>
   );
 }
