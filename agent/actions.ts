@@ -1,15 +1,35 @@
 /**
- * Requests a client may make, each validated with zod and carried out through runPacemaker.
- * Values are always passed attached (`--name=value`), so even a value the validators let through
- * can never be read as an option; ids are checked against the current status first so an unknown
- * id gets a clear answer, and Pacemaker's own "no such object" (exit 105) backs that up.
+ * Requests a client may make (lib/protocol/actions.ts), each validated with zod and carried out
+ * through runPacemaker. A live node runs exactly `liveCommands()` (lib/protocol/commands.ts: what the
+ * console showed the user); sim mode runs them with CIB_file where file mode can, and stand-ins
+ * where it cannot (agent/actions/sim-mode.ts says which and why). The read-only queries are in
+ * agent/simulate.ts.
+ *
+ * Ids are checked against the current status first so an unknown id gets a clear answer, and
+ * Pacemaker's own "no such object" (exit 105) backs that up; its "insufficient privileges" (exit 4,
+ * an ACL refusing the caller's CIB_user) answers `not_permitted`, with Pacemaker's words.
  */
-import type { ClusterStatus, Group, Primitive, Resource } from "@/lib/pacemaker";
-import { ActionParamsSchemas, isActionName, type ActionName, type ActionParams } from "@/lib/protocol";
+import {
+  ActionParamsSchemas,
+  isActionName,
+  isChangeAction,
+  liveCommands,
+  type ActionName,
+  type ActionParams,
+  type ChangeActionName,
+  type ChangeResult,
+} from "@/lib/protocol";
+import { PacemakerParseError } from "@/lib/pacemaker";
 import type { ActionHandler, ActionOutcome, Logger } from "./feed";
-import { PacemakerCommandError, runPacemaker, type PacemakerTool, type RunResult } from "./run";
-import { CibLockTimeout, settleCib, withCibLock, type SettleResult } from "./sim";
+import { isPromotable, unknownIds } from "./actions/ids";
+import { cibVersion, runSimChange } from "./actions/sim-mode";
+import { errorOf, Steps, type Cmd } from "./actions/steps";
+import { runPacemaker } from "./run";
+import { CibLockTimeout, parseCibHeader, settleCib, withCibLock, type SettleResult } from "./sim";
+import { simulateMove, simulateScores } from "./simulate";
 import type { StatusSource } from "./status-source";
+
+export { resourceIds } from "./actions/ids";
 
 export interface ActionContext {
   source: StatusSource;
@@ -18,124 +38,110 @@ export interface ActionContext {
   cibFile?: string;
   /** sim mode: the agent's coalesced settle (null when it failed); without it each request settles itself. */
   settle?: () => Promise<SettleResult | null>;
+  /** per command (default 30 s; fencing and restarts, which wait on the cluster, get more) */
   timeoutMs?: number;
 }
 
-/** Pacemaker exit codes with a meaning for the client. */
-const EXIT_NO_SUCH_OBJECT = 105;
-const EXIT_INSUFFICIENT_PRIVILEGES = 4;
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** stonith_admin waits up to 120 s for the fencing by default; crm_resource --restart for the stop and the start. */
+const SLOW_TIMEOUT_MS = 180_000;
+const SLOW: readonly ActionName[] = ["node.fence", "resource.restart"];
 
-type Command = { tool: PacemakerTool; args: string[] };
-
-/** Every id a request may name: top-level resources, group members, clone children, bundle parts. */
-export function resourceIds(status: ClusterStatus): Set<string> {
-  const ids = new Set<string>();
-  const walk = (r: Resource | Group | Primitive): void => {
-    ids.add(r.id);
-    if (r.kind === "group" || r.kind === "clone") for (const child of r.children) walk(child);
-    else if (r.kind === "bundle") for (const rep of r.replicas) for (const p of rep.resources) walk(p);
-  };
-  for (const r of status.resources) walk(r);
-  // Configured resources crm_mon does not list (e.g. not yet probed) still exist for Pacemaker.
-  for (const r of status.configuration?.resources ?? []) ids.add(r.id);
-  return ids;
-}
-
-function commandFor<A extends ActionName>(action: A, params: ActionParams<A>): Command | null {
-  switch (action) {
-    case "refresh":
-      return null;
-    case "resource.move": {
-      const p = params as ActionParams<"resource.move">;
-      const args = ["--move", `--resource=${p.rsc}`, `--node=${p.node}`];
-      if (p.lifetime) args.push(`--lifetime=${p.lifetime}`);
-      return { tool: "crm_resource", args };
-    }
-    case "resource.clear": {
-      const p = params as ActionParams<"resource.clear">;
-      const args = ["--clear", `--resource=${p.rsc}`];
-      if (p.node) args.push(`--node=${p.node}`);
-      return { tool: "crm_resource", args };
-    }
-    case "node.standby": {
-      const p = params as ActionParams<"node.standby">;
-      return { tool: "crm_attribute", args: ["--type=nodes", `--node=${p.node}`, "--name=standby", `--update=${p.on ? "on" : "off"}`] };
-    }
-    case "node.attribute.set": {
-      const p = params as ActionParams<"node.attribute.set">;
-      return { tool: "crm_attribute", args: [`--node=${p.node}`, `--name=${p.name}`, `--update=${p.value}`, `--lifetime=${p.lifetime}`] };
-    }
-  }
-  return null;
-}
-
-/** Ids named in the params that the current status does not know. */
-function unknownIds(status: ClusterStatus | null, params: Record<string, unknown>): string | null {
-  if (!status) return null; // nothing to check against yet: Pacemaker's exit 105 still catches it
-  const nodes = new Set(status.nodes.map((n) => n.name));
-  if (typeof params.node === "string" && !nodes.has(params.node)) {
-    return `unknown node "${params.node}" (nodes: ${[...nodes].join(", ") || "none"})`;
-  }
-  if (typeof params.rsc === "string" && !resourceIds(status).has(params.rsc)) {
-    return `unknown resource "${params.rsc}"`;
-  }
-  return null;
+function invalid(action: string, message: string): ActionOutcome {
+  return { ok: false, error: { code: "invalid_params", message: `${action}: ${message}` } };
 }
 
 export function createActionHandler(ctx: ActionContext): ActionHandler {
   const baseEnv: Record<string, string> = ctx.cibFile ? { CIB_file: ctx.cibFile } : {};
 
+  /** admin_epoch.epoch.num_updates, read cheaply (the start tag only); null when it cannot be read. */
+  const version = async (): Promise<string | null> => {
+    if (ctx.cibFile) return cibVersion(ctx.cibFile);
+    try {
+      const r = await runPacemaker("cibadmin", ["--query", "--xpath", "/cib", "--no-children"], { timeoutMs: 10_000, maxBytes: 64 * 1024 });
+      const h = r.code === 0 ? parseCibHeader(r.stdout) : null;
+      return h ? `${h.adminEpoch}.${h.epoch}.${h.numUpdates}` : null;
+    } catch {
+      return null;
+    }
+  };
+  const settle = (cibFile: string): (() => Promise<SettleResult | null>) =>
+    ctx.settle ??
+    (async () => {
+      try {
+        return await withCibLock(cibFile, () => settleCib(cibFile, ctx.log));
+      } catch (e) {
+        ctx.log("warn", `could not settle the demo cluster: ${(e as Error).message}`);
+        return null;
+      }
+    });
+
   return async (action, rawParams, caller): Promise<ActionOutcome> => {
-    const env = caller?.cibUser ? { ...baseEnv, CIB_user: caller.cibUser } : baseEnv;
-    const run = (cmd: Command): Promise<RunResult> =>
-      runPacemaker(cmd.tool, cmd.args, { env, timeoutMs: ctx.timeoutMs ?? 30_000, maxBytes: 1024 * 1024 });
     if (!isActionName(action)) {
       return { ok: false, error: { code: "unknown_action", message: `unknown action "${action}"; known: ${Object.keys(ActionParamsSchemas).join(", ")}` } };
     }
-    const parsed = ActionParamsSchemas[action].safeParse(rawParams);
+    const parsed = ActionParamsSchemas[action].safeParse(rawParams ?? {});
     if (!parsed.success) {
+      // One message per bad value, each naming the parameter.
       const msg = parsed.error.issues.map((i) => `${i.path.join(".") || "params"}: ${i.message}`).join("; ");
-      return { ok: false, error: { code: "invalid_params", message: `${action}: ${msg}` } };
+      return invalid(action, msg);
     }
     const params = parsed.data as Record<string, unknown>;
-    const unknown = unknownIds(ctx.source.status(), params);
+    const status = ctx.source.status();
+    const unknown = unknownIds(status, params);
     if (unknown) return { ok: false, error: { code: "not_found", message: `${action}: ${unknown}` } };
+    if ((action === "resource.promote" || action === "resource.demote") && status && !isPromotable(status, params.rsc as string)) {
+      return invalid(action, `${String(params.rsc)} is not a promotable clone (nor in one): only those have Promoted and Unpromoted roles`);
+    }
 
-    const cmd = commandFor(action, parsed.data as ActionParams<typeof action>);
+    const env = caller?.cibUser ? { ...baseEnv, CIB_user: caller.cibUser } : baseEnv;
+    const steps = new Steps({ env, timeoutMs: ctx.timeoutMs ?? (SLOW.includes(action) ? SLOW_TIMEOUT_MS : DEFAULT_TIMEOUT_MS), maxBytes: 1024 * 1024 });
     try {
-      let result: RunResult | null = null;
-      let settle: SettleResult | null = null;
-      if (cmd && ctx.cibFile) {
-        const cibFile = ctx.cibFile;
-        // The tool writes the file the other demo agents write too: hold the lock for the write. The
-        // settle takes it again, coalesced, so a burst of requests costs one settle, not one each.
-        result = await withCibLock(cibFile, () => run(cmd));
-        if (result.code === 0) settle = ctx.settle ? await ctx.settle() : await withCibLock(cibFile, () => settleCib(cibFile, ctx.log));
-      } else if (cmd) {
-        result = await run(cmd);
+      if (action === "refresh") {
+        await ctx.source.refresh();
+        return { ok: true, result: { seq: ctx.source.current()?.seq ?? null, output: "", commands: [], epochBefore: null, epochAfter: null } };
       }
-      if (result && result.code !== 0) return { ok: false, error: failureOf(action, cmd!, result) };
+      if (action === "simulate.move") {
+        return { ok: true, result: await simulateMove(parsed.data as ActionParams<"simulate.move">, { cibFile: ctx.cibFile, status, steps }) };
+      }
+      if (action === "simulate.scores") {
+        return { ok: true, result: await simulateScores(parsed.data as ActionParams<"simulate.scores">, { cibFile: ctx.cibFile, status, steps }) };
+      }
+      if (!isChangeAction(action)) throw new Error(`no handler for ${action}`);
+      const change = action as ChangeActionName;
+      const p = parsed.data as ActionParams<typeof change>;
+
+      const epochBefore = await version();
+      let epochAfter: string | null;
+      let settled: SettleResult | null = null;
+      if (ctx.cibFile) {
+        const out = await runSimChange(change, p, steps, { cibFile: ctx.cibFile, status, settle: settle(ctx.cibFile) });
+        epochAfter = out.epochAfter;
+        settled = out.settle;
+      } else {
+        for (const cmd of liveCommands(change, p)) await steps.run(cmd as Cmd);
+        epochAfter = await version();
+      }
       await ctx.source.refresh();
-      return {
-        ok: true,
-        result: {
-          seq: ctx.source.current()?.seq ?? null,
-          output: result ? (result.stdout + result.stderr).trim() : "",
-          ...(settle ? { settle } : {}),
-        },
+      const result: ChangeResult & { settle?: SettleResult } = {
+        seq: ctx.source.current()?.seq ?? null,
+        output: steps.output(),
+        commands: steps.runs,
+        epochBefore,
+        epochAfter,
+        ...(settled ? { settle: settled } : {}),
       };
+      return { ok: true, result };
     } catch (e) {
-      if (e instanceof CibLockTimeout) return { ok: false, error: { code: "unavailable", message: `${action}: ${e.message}; try again` } };
-      if (e instanceof PacemakerCommandError) {
-        return { ok: false, error: { code: e.code === "timeout" ? "timeout" : e.code === "missing" ? "unavailable" : "command_failed", message: e.message } };
+      if (e instanceof CibLockTimeout) {
+        return { ok: false, error: { code: "unavailable", message: `${action}: ${e.message}; try again`, ...(steps.runs.length ? { commands: steps.runs } : {}) } };
       }
+      if (e instanceof PacemakerParseError) {
+        return { ok: false, error: { code: "internal", message: `${action}: could not read Pacemaker's output: ${e.message}`, commands: steps.runs } };
+      }
+      const error = errorOf(action, e, steps.runs);
+      if (error) return { ok: false, error };
       throw e;
     }
   };
-}
-
-function failureOf(action: string, cmd: Command, r: RunResult): { code: "not_found" | "not_permitted" | "command_failed"; message: string } {
-  const detail = (r.stderr.trim() || r.stdout.trim()).split("\n").slice(0, 3).join(" / ");
-  const code = r.code === EXIT_NO_SUCH_OBJECT ? "not_found" : r.code === EXIT_INSUFFICIENT_PRIVILEGES ? "not_permitted" : "command_failed";
-  return { code, message: `${action}: ${cmd.tool} exited ${r.code}: ${detail || "no output"}` };
 }
