@@ -187,7 +187,10 @@ export function blockedReason(status: ClusterStatus | null, sim: SimulationResul
   if (status) {
     const related = new Set([...descendantIds(status, rsc)]);
     for (let p = parentId(status, rsc); p; p = parentId(status, p)) related.add(p);
-    const ban = status.bans.find((b) => b.node === node && related.has(b.resource) && (!b.promotedOnly || promoted));
+    // crm_resource --move clears rsc's own cli-ban on the target first: that one does not block the move.
+    const ban = status.bans.find(
+      (b) => b.node === node && related.has(b.resource) && (!b.promotedOnly || promoted) && !b.id.startsWith(`cli-ban-${rsc}-on-${node}`),
+    );
     if (ban) return `${ban.resource} is banned from ${node} (constraint ${ban.id}, score ${ban.weight === -1_000_000 ? "-INFINITY" : ban.weight})`;
   }
   const prims = new Set(status ? primitivesOf(status, rsc) : [rsc]);
