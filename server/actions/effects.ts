@@ -1,7 +1,7 @@
 // What a change looks like once the cluster has done it, read from the status model: the console
 // reports "done" only when the status shows it (never when the command merely returned), and
 // otherwise says what the status shows instead.
-import type { ClusterStatus, Primitive } from "@/lib/pacemaker";
+import { failureResource, type ClusterStatus, type Primitive } from "@/lib/pacemaker";
 import type { ActionParams, ChangeActionName } from "@/lib/protocol";
 import { forEachPrimitive } from "@/components/status/walk";
 
@@ -40,7 +40,7 @@ export function cliConstraints(status: ClusterStatus, rsc: string, nodeName?: st
 function failuresOf(status: ClusterStatus, rsc: string | undefined, nodeName: string | undefined): string[] {
   const out: string[] = [];
   for (const f of status.failures) {
-    const owner = baseId(f.opKey.replace(/_(start|stop|monitor|promote|demote|migrate_to|migrate_from|notify|reload|reload-agent)_\d+$/, ""));
+    const owner = failureResource(f.opKey);
     if (rsc && owner !== rsc && !instancesOf(status, rsc).some((p) => baseId(p.id) === owner)) continue;
     if (nodeName && f.node !== nodeName) continue;
     out.push(`${f.opKey} on ${f.node}`);

@@ -3,7 +3,7 @@
 // validate → audit row *pending* → agent → wait until the status shows it → complete the row.
 // A console that dies in between leaves *pending*, shown as *outcome unknown* after restart.
 import { TRPCError } from "@trpc/server";
-import type { ClusterStatus } from "@/lib/pacemaker";
+import { failureResource, type ClusterStatus } from "@/lib/pacemaker";
 import { AgentRequestError } from "@/lib/agent-client";
 import {
   ActionParamsSchemas,
@@ -27,6 +27,8 @@ export interface ActionCaller {
   hub: AgentHub;
   user: SessionUser;
   clientIp: string;
+  /** How long to wait for the status to show the change, overriding EFFECT_WAIT_MS (tests use a short one). */
+  effectWaitMs?: number;
 }
 
 export interface ActionOutcome {
@@ -86,15 +88,16 @@ function whyNotPlaced(status: ClusterStatus, rsc: string, node: string): string[
   if (n?.maintenance) reasons.push(`${node} is in maintenance`);
   for (const b of status.bans ?? []) if (b.resource === rsc && b.node === node) reasons.push(`banned from ${node} by ${b.id}`);
   for (const f of status.failures) {
-    if (f.node === node && instancesOf(status, rsc).some((p) => f.opKey.startsWith(`${p.id.replace(/:\d+$/, "")}_`))) {
+    const owner = failureResource(f.opKey);
+    if (f.node === node && (owner === rsc || instancesOf(status, rsc).some((p) => p.id.replace(/:\d+$/, "") === owner))) {
       reasons.push(`${f.opKey} failed on ${node} (${f.exitreason || f.exitstatus})`);
     }
   }
   return reasons;
 }
 
-function describeWait(status: ClusterStatus | null, action: ChangeActionName, params: Record<string, unknown>, pending: string): string {
-  const extra = status && (action === "resource.move") && typeof params.rsc === "string" && typeof params.node === "string"
+function describeWait(status: ClusterStatus, action: ChangeActionName, params: Record<string, unknown>, pending: string): string {
+  const extra = action === "resource.move" && typeof params.rsc === "string" && typeof params.node === "string"
     ? whyNotPlaced(status, params.rsc, params.node)
     : [];
   return `Pacemaker accepted it, but the cluster does not show it yet: ${pending}${extra.length ? ` — ${extra.join("; ")}` : ""}`;
@@ -199,11 +202,15 @@ export async function performAction<A extends ChangeActionName>(
   }
 
   // The agent did it; done only when the status the console shows says so.
-  const wait = EFFECT_WAIT_MS[action] ?? DEFAULT_EFFECT_WAIT_MS;
+  const wait = caller.effectWaitMs ?? EFFECT_WAIT_MS[action] ?? DEFAULT_EFFECT_WAIT_MS;
   const shown = await feed.waitForStatus((s) => pendingEffect(s, action, params) === null, wait);
   const commands = result.commands.length ? commandLines(result.commands) : planned;
-  const pending = shown ? null : pendingEffect(feed.current() ?? status!, action, params);
-  const message = shown || pending === null ? "done: the cluster's status shows it" : describeWait(feed.current(), action, params as Record<string, unknown>, pending);
+  const now = feed.current();
+  const message = shown
+    ? "done: the cluster's status shows it"
+    : now
+      ? describeWait(now, action, params as Record<string, unknown>, pendingEffect(now, action, params) ?? "no change seen")
+      : "Pacemaker accepted it, but the console has no status of the cluster to confirm it";
   const durationMs = performance.now() - started;
   const auditWritten = await completeActionRow(db, auditId, {
     status: "ok",
