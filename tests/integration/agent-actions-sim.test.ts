@@ -92,7 +92,7 @@ const roleOf = (s: ClusterStatus, id: string): string[] => {
 };
 const node = (s: ClusterStatus, name: string) => s.nodes.find((n) => n.name === name)!;
 const failCount = (s: ClusterStatus, n: string, rsc: string): string | null =>
-  s.nodeHistory.find((h) => h.node === n)?.resources.find((r) => r.id === rsc)?.failCount ?? null;
+  s.nodeHistory?.find((h) => h.node === n)?.resources.find((r) => r.id === rsc)?.failCount ?? null;
 const lines = (r: { commands: { line: string }[] }) => r.commands.map((c) => c.line);
 /** The call-id of the last start of rsc on node in the CIB's status section (a restart makes a new one). */
 function lastStartCall(cib: string, rsc: string, onNode: string): number {
