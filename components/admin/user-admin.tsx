@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { KeyRound, UserPlus } from "lucide-react";
+import { KeyRound, ShieldCheck, UserPlus } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Empty, Section } from "@/components/ui/card";
@@ -10,7 +10,10 @@ import { Button, Field, inputClass, ServerMessage } from "./form-bits";
 const ROLES = ["viewer", "operator", "admin"] as const;
 type Role = (typeof ROLES)[number];
 
-/** Users: add, change role, reset password, disable/enable. The server guards the last admin. */
+/**
+ * Users: add, change role, map to a Pacemaker ACL target, reset password, disable/enable. The server
+ * guards the last admin.
+ */
 export function UserAdmin({ self }: { self: string }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -22,6 +25,7 @@ export function UserAdmin({ self }: { self: string }) {
   const disable = useMutation(trpc.users.disable.mutationOptions({ ...report, onSuccess: (u) => (refresh(), setMessage({ ok: `${u.username} disabled` })) }));
   const enable = useMutation(trpc.users.enable.mutationOptions({ ...report, onSuccess: (u) => (refresh(), setMessage({ ok: `${u.username} enabled` })) }));
   const [resetting, setResetting] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<string | null>(null);
 
   return (
     <div className="space-y-4">
@@ -44,6 +48,14 @@ export function UserAdmin({ self }: { self: string }) {
                 <span className="text-xs text-muted">
                   {u.lastSeenAt ? `last seen ${new Date(u.lastSeenAt).toLocaleString()}` : "never logged in"}
                 </span>
+                <span className="flex items-center gap-1 text-xs" data-test={`acl-target:${u.username}`}>
+                  <span className="text-muted">ACL target</span>
+                  {u.aclTarget ? (
+                    <code className="rounded bg-surface-2 px-1.5 py-0.5 font-mono">{u.aclTarget}</code>
+                  ) : (
+                    <span className="italic text-muted">none</span>
+                  )}
+                </span>
                 <span className="ml-auto flex flex-wrap items-center gap-2">
                   <label className="text-sm">
                     <span className="sr-only">Role of {u.username}</span>
@@ -63,6 +75,15 @@ export function UserAdmin({ self }: { self: string }) {
                       ))}
                     </select>
                   </label>
+                  <Button
+                    variant="secondary"
+                    data-test={`acl-edit:${u.username}`}
+                    aria-expanded={mapping === u.username}
+                    aria-label={`Pacemaker ACL target of ${u.username}`}
+                    onClick={() => (setMessage({}), setMapping(mapping === u.username ? null : u.username))}
+                  >
+                    <ShieldCheck aria-hidden className="size-4" /> ACL target
+                  </Button>
                   <Button variant="secondary" data-test={`reset:${u.username}`} onClick={() => setResetting(resetting === u.username ? null : u.username)}>
                     <KeyRound aria-hidden className="size-4" /> Reset password
                   </Button>
@@ -76,6 +97,17 @@ export function UserAdmin({ self }: { self: string }) {
                     </Button>
                   )}
                 </span>
+                {mapping === u.username ? (
+                  <AclTargetForm
+                    user={u}
+                    onCancel={() => setMapping(null)}
+                    onDone={(ok) => {
+                      setMapping(null);
+                      refresh();
+                      setMessage({ ok });
+                    }}
+                  />
+                ) : null}
                 {resetting === u.username ? (
                   <ResetPasswordForm
                     username={u.username}
@@ -142,6 +174,82 @@ function AddUserForm({ onAdded }: { onAdded: () => void }) {
         <Button type="submit" data-test="add-submit" disabled={add.isPending}>
           <UserPlus aria-hidden className="size-4" /> Add
         </Button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The Pacemaker acl_target this user acts as: on a cluster with enable-acl=true the console sends it
+ * as CIB_user with the user's changes, so Pacemaker applies its own ACLs; without one such a cluster
+ * refuses the user's changes. The server checks the id (the same rule the agent applies).
+ */
+function AclTargetForm({
+  user,
+  onDone,
+  onCancel,
+}: {
+  user: { id: string; username: string; aclTarget: string | null };
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const trpc = useTRPC();
+  const [value, setValue] = useState(user.aclTarget ?? "");
+  const save = useMutation(
+    trpc.users.setAclTarget.mutationOptions({
+      onSuccess: (u) => onDone(u.aclTarget ? `${u.username} now acts as ACL target ${u.aclTarget}` : `${u.username} is mapped to no ACL target`),
+    }),
+  );
+  const inputId = `acl-target-input-${user.id}`;
+  const hintId = `${inputId}-hint`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const v = value.trim();
+    // An empty box means "no mapping": clearing is as deliberate as setting.
+    save.mutate({ id: user.id, aclTarget: v === "" ? null : v });
+  };
+  return (
+    <form
+      className="flex w-full flex-wrap items-end gap-2"
+      data-test={`acl-form:${user.username}`}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onCancel();
+      }}
+    >
+      <div className="min-w-56 flex-1">
+        <label htmlFor={inputId} className="block text-sm font-medium">
+          Pacemaker ACL target for {user.username}
+        </label>
+        <input
+          id={inputId}
+          data-test="acl-target-input"
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          placeholder="acl_target id, e.g. viewer1"
+          aria-describedby={hintId}
+          onChange={(e) => setValue(e.target.value)}
+          className={inputClass}
+        />
+        <span id={hintId} className="mt-1 block text-xs text-muted">
+          Sent as CIB_user on clusters with enable-acl=true. Leave empty for no mapping: such clusters then refuse this user&apos;s changes.
+        </span>
+      </div>
+      <Button type="submit" data-test="acl-target-save" disabled={save.isPending}>
+        Save
+      </Button>
+      {user.aclTarget ? (
+        <Button variant="secondary" data-test="acl-target-clear" disabled={save.isPending} onClick={() => save.mutate({ id: user.id, aclTarget: null })}>
+          Clear mapping
+        </Button>
+      ) : null}
+      <Button variant="secondary" data-test="acl-target-cancel" onClick={onCancel}>
+        Cancel
+      </Button>
+      <div className="w-full">
+        <ServerMessage error={save.error?.message} test="acl-target-result" />
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { xmlId } from "@/lib/protocol/values";
 import { audited } from "@/server/audit/audit";
 import { hashPassword, PasswordSchema, UsernameSchema } from "@/server/auth/password";
 import { parseRole, RoleSchema } from "@/server/auth/roles";
@@ -27,12 +28,23 @@ async function assertAnotherAdmin(db: Db, username: string): Promise<void> {
   }
 }
 
-const publicUser = (u: { id: string; username: string; role: string; disabled: boolean; createdAt: Date }) => ({
+const publicUser = (u: { id: string; username: string; role: string; disabled: boolean; createdAt: Date; aclTarget: string | null }) => ({
   id: u.id,
   username: u.username,
   role: parseRole(u.role),
   disabled: u.disabled,
   createdAt: u.createdAt,
+  /** the Pacemaker acl_target this user acts as where a cluster has enable-acl=true (null: none) */
+  aclTarget: u.aclTarget,
+});
+
+/**
+ * An acl_target id as the CIB holds it: the same XML id rule the agent checks before it sets
+ * CIB_user, so a mapping the console stores is one the agent will take. null clears the mapping.
+ */
+const AclTargetInput = z.object({
+  id: z.string().min(1, "user id is empty").max(64, "user id is too long"),
+  aclTarget: xmlId("ACL target").nullable(),
 });
 
 export const usersRouter = createTRPCRouter({
@@ -100,6 +112,22 @@ export const usersRouter = createTRPCRouter({
       return publicUser(updated);
     }),
   ),
+
+  /**
+   * Admin: the Pacemaker ACL target (acl_target id) the user acts as on clusters with enable-acl=true.
+   * The console sends it as CIB_user with each of the user's changes; null: no mapping, and such a
+   * cluster then refuses the user's changes with a clear message instead of running them as root.
+   */
+  setAclTarget: adminProcedure.input(AclTargetInput).mutation(async ({ ctx, input }) => {
+    const user = await ctx.db.user.findUnique({ where: { id: input.id } });
+    // The row names the user when there is one; an unknown id is audited (failed) all the same.
+    return audited(ctx.db, actorOf(ctx.user), { action: "users.setAclTarget", targetKind: "user", target: user?.username ?? input.id, params: input, address: ctx.clientIp }, async (notes) => {
+      if (!user) throw new TRPCError({ code: "NOT_FOUND", message: `No user with id ${input.id}` });
+      const updated = await ctx.db.user.update({ where: { id: user.id }, data: { aclTarget: input.aclTarget } });
+      notes.summary = `ACL target ${user.aclTarget ?? "(none)"} → ${input.aclTarget ?? "(none)"}`;
+      return publicUser(updated);
+    });
+  }),
 
   /** Admin. */
   enable: adminProcedure.input(UserRef).mutation(async ({ ctx, input }) =>
