@@ -2,6 +2,7 @@
 // row is written before anything happens, so a crash in between leaves evidence that becomes
 // `unknown` at the next start (see markPendingUnknown); an action is never lost from history.
 import type { Db } from "@/server/db/client";
+import { auditTerms, type TermSource } from "./terms";
 
 /**
  * ok, failed (with Pacemaker's message), denied (by role), acl_denied (by the cluster's own ACL),
@@ -83,17 +84,58 @@ function rowOf(actor: Actor, spec: AuditSpec) {
   };
 }
 
+/**
+ * A new row with its search terms, in one statement (Prisma runs a nested create in one
+ * transaction): a row is never searchable without its words or its words without the row.
+ * The time is set here, not by the database default, so the terms carry the row's own time.
+ */
+function createData(actor: Actor, spec: AuditSpec, status: AuditStatus, message: string, durationMs?: number) {
+  const row = rowOf(actor, spec);
+  // A refusal written before any router code ran (role, anonymous, bad input) knows only the raw
+  // input; when that names a cluster, the row is kept under it so the cluster filter finds it.
+  const named = spec.params !== null && typeof spec.params === "object" ? (spec.params as { cluster?: unknown }).cluster : undefined;
+  if (!row.clusterName && typeof named === "string" && named.length <= 128) row.clusterName = named;
+  const time = new Date();
+  const terms = auditTerms({ ...row, message, summary: "" });
+  return {
+    ...row,
+    time,
+    status,
+    message,
+    ...(durationMs !== undefined ? { durationMs: Math.round(durationMs) } : {}),
+    terms: { createMany: { data: terms.map((term) => ({ term, time })) } },
+  };
+}
+
+/**
+ * A completed row's words replace those it was opened with (the message, summary and the command
+ * lines that really ran are known now). Its own small transaction after the row's update, not in
+ * it: the completion is what must be written (the change happened); a failure to index is logged
+ * and leaves the words the row was opened with, never a row that says less than the truth.
+ */
+async function reindexTerms(db: Db, row: TermSource & { id: string; time: Date }): Promise<void> {
+  const terms = auditTerms(row);
+  try {
+    await db.$transaction([
+      db.auditTerm.deleteMany({ where: { eventId: row.id } }),
+      db.auditTerm.createMany({ data: terms.map((term) => ({ term, eventId: row.id, time: row.time })) }),
+    ]);
+  } catch (err) {
+    console.warn(`[audit] search terms of ${row.id} not updated: ${errorMessage(err)}`);
+  }
+}
+
 export async function audited<T>(
   db: Db,
   actor: Actor,
   spec: AuditSpec,
   run: (notes: AuditNotes) => Promise<T>,
 ): Promise<T> {
-  const row = await db.auditEvent.create({ data: { ...rowOf(actor, spec), status: "pending" } });
+  const row = await db.auditEvent.create({ data: createData(actor, spec, "pending", "") });
   const notes: AuditNotes = {};
   try {
     const result = await run(notes);
-    await db.auditEvent.update({
+    const done = await db.auditEvent.update({
       where: { id: row.id },
       data: {
         status: "ok",
@@ -103,6 +145,7 @@ export async function audited<T>(
         epochAfter: notes.epochAfter ?? null,
       },
     });
+    await reindexTerms(db, done);
     return result;
   } catch (err) {
     await db.auditEvent
@@ -116,6 +159,7 @@ export async function audited<T>(
           epochAfter: notes.epochAfter ?? null,
         },
       })
+      .then((failed) => reindexTerms(db, failed))
       .catch(() => {
         // The row stays pending and becomes "unknown" at restart; the caller still sees the real error.
       });
@@ -132,14 +176,7 @@ export async function recordAudit(
   message: string,
   durationMs?: number,
 ): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      ...rowOf(actor, spec),
-      status,
-      message,
-      ...(durationMs !== undefined ? { durationMs: Math.round(durationMs) } : {}),
-    },
-  });
+  await db.auditEvent.create({ data: createData(actor, spec, status, message, durationMs) });
 }
 
 /** How a change through server/actions ended, for its audit row. */
@@ -155,12 +192,12 @@ export interface ActionCompletion {
 
 /** Opens the row of a change before anything reaches an agent: a crash after this leaves evidence. */
 export async function openActionRow(db: Db, actor: Actor, spec: AuditSpec): Promise<string> {
-  const row = await db.auditEvent.create({ data: { ...rowOf(actor, spec), status: "pending" } });
+  const row = await db.auditEvent.create({ data: createData(actor, spec, "pending", ""), select: { id: true } });
   return row.id;
 }
 
 async function writeCompletion(db: Db, id: string, c: ActionCompletion): Promise<void> {
-  await db.auditEvent.update({
+  const row = await db.auditEvent.update({
     where: { id },
     data: {
       status: c.status,
@@ -172,6 +209,7 @@ async function writeCompletion(db: Db, id: string, c: ActionCompletion): Promise
       ...(c.commands ? { commands: JSON.stringify(c.commands) } : {}),
     },
   });
+  await reindexTerms(db, row);
 }
 
 /**
@@ -224,9 +262,13 @@ export const RESTART_MESSAGE = "outcome unknown: console restarted";
 
 /** At start: anything still pending was cut off by a crash or restart. */
 export async function markPendingUnknown(db: Db): Promise<number> {
-  const { count } = await db.auditEvent.updateMany({
-    where: { status: "pending", id: { notIn: [...unreconciled.keys()] } },
-    data: { status: "unknown", message: RESTART_MESSAGE },
-  });
+  const where = { status: "pending", id: { notIn: [...unreconciled.keys()] } };
+  // Few rows (the ones a crash cut off): their words are indexed again with the new message.
+  const cutOff = await db.auditEvent.findMany({ where, select: { id: true }, take: 10_000 });
+  const { count } = await db.auditEvent.updateMany({ where, data: { status: "unknown", message: RESTART_MESSAGE } });
+  for (const { id } of cutOff) {
+    const row = await db.auditEvent.findUnique({ where: { id } });
+    if (row) await reindexTerms(db, row);
+  }
   return count;
 }

@@ -18,17 +18,18 @@ export const authRouter = createTRPCRouter({
   /** Public. Same answer for an unknown user and a wrong password. */
   login: publicProcedure.input(LoginInput).mutation(async ({ ctx, input }) => {
     const { username, password } = input;
+    // The address is its own column (shown to admins only), not a param every viewer would see.
+    const spec = { action: "auth.login", targetKind: "user", target: username, params: { username }, address: ctx.clientIp };
     const waitMs = ctx.limiter.retryAfterMs(ctx.clientIp, username);
     if (waitMs > 0) {
-      throw new TRPCError({
-        code: "TOO_MANY_REQUESTS",
-        message: `Too many failed logins — try again in ${Math.ceil(waitMs / 1000)} s`,
-      });
+      const message = `Too many failed logins — try again in ${Math.ceil(waitMs / 1000)} s`;
+      // Evidence of a guessing attack: refused before the password is even looked at.
+      await recordAudit(ctx.db, { userId: null, username, role: "" }, spec, "denied", `rate-limited: ${message}`);
+      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message });
     }
     const user = await ctx.db.user.findUnique({ where: { username } });
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     const actor = { userId: user?.id ?? null, username, role: user?.role ?? "" };
-    const spec = { action: "auth.login", target: username, params: { ip: ctx.clientIp } };
     if (!user || !ok) {
       ctx.limiter.recordFailure(ctx.clientIp, username);
       await recordAudit(ctx.db, actor, spec, "failed", INVALID_LOGIN_MESSAGE);
@@ -48,7 +49,17 @@ export const authRouter = createTRPCRouter({
 
   /** Public so that a browser holding an expired cookie can always clear it. */
   logout: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.session.kind === "valid") await deleteSession(ctx.db, ctx.session.sessionId);
+    if (ctx.session.kind === "valid") {
+      await deleteSession(ctx.db, ctx.session.sessionId);
+      const { user } = ctx.session;
+      await recordAudit(
+        ctx.db,
+        { userId: user.id, username: user.username, role: user.role },
+        { action: "auth.logout", targetKind: "user", target: user.username, address: ctx.clientIp },
+        "ok",
+        "",
+      );
+    }
     ctx.setCookie(clearedSessionCookie(ctx.cookieSecure));
     return { ok: true as const };
   }),

@@ -96,7 +96,7 @@ export const clustersRouter = createTRPCRouter({
   /** Admin: connects to the agents first and saves nothing unless one answered with the token. */
   register: adminProcedure.input(RegisterClusterInput).mutation(async ({ ctx, input }) => {
     const params = { name: input.name, agents: input.agents, tlsFingerprint: input.tlsFingerprint ?? null };
-    return audited(ctx.db, actorOf(ctx.user), { action: "clusters.register", target: input.name, params }, async (notes) => {
+    return audited(ctx.db, actorOf(ctx.user), { action: "clusters.register", targetKind: "cluster", target: input.name, clusterName: input.name, params, address: ctx.clientIp }, async (notes) => {
       if (await ctx.db.cluster.findUnique({ where: { name: input.name } })) throw conflict(input.name);
       const probes = await probeAgents(ctx.hub.factory, input.agents, input.token, 5_000, input.tlsFingerprint ?? null);
       checkProbes(probes);
@@ -123,7 +123,7 @@ export const clustersRouter = createTRPCRouter({
 
   /** Admin: forgets the cluster and closes its agent connections (the agents keep running). */
   remove: adminProcedure.input(ClusterRefSchema).mutation(async ({ ctx, input }) => {
-    return audited(ctx.db, actorOf(ctx.user), { action: "clusters.remove", target: input.cluster }, async () => {
+    return audited(ctx.db, actorOf(ctx.user), { action: "clusters.remove", targetKind: "cluster", target: input.cluster, clusterName: input.cluster, params: input, address: ctx.clientIp }, async () => {
       const row = await ctx.db.cluster.findUnique({ where: { name: input.cluster } });
       if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `No cluster named ${input.cluster}` });
       await ctx.db.cluster.delete({ where: { id: row.id } });

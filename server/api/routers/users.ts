@@ -28,6 +28,11 @@ async function assertAnotherAdmin(db: Db, username: string): Promise<void> {
   }
 }
 
+/** Every user change's audit row: the user it names, the request (passwords redacted), the admin's address. */
+function userSpec(ctx: { clientIp: string }, action: string, input: { username: string }) {
+  return { action, targetKind: "user", target: input.username, params: input, address: ctx.clientIp };
+}
+
 const publicUser = (u: { id: string; username: string; role: string; disabled: boolean; createdAt: Date; aclTarget: string | null }) => ({
   id: u.id,
   username: u.username,
@@ -62,7 +67,7 @@ export const usersRouter = createTRPCRouter({
   add: adminProcedure
     .input(z.object({ username: UsernameSchema, password: PasswordSchema, role: RoleSchema }))
     .mutation(async ({ ctx, input }) =>
-      audited(ctx.db, actorOf(ctx.user), { action: "users.add", target: input.username, params: input }, async () => {
+      audited(ctx.db, actorOf(ctx.user), userSpec(ctx, "users.add", input), async () => {
         try {
           const user = await ctx.db.user.create({
             data: { username: input.username, passwordHash: await hashPassword(input.password), role: input.role },
@@ -81,7 +86,7 @@ export const usersRouter = createTRPCRouter({
   setRole: adminProcedure
     .input(UserRef.extend({ role: RoleSchema }))
     .mutation(async ({ ctx, input }) =>
-      audited(ctx.db, actorOf(ctx.user), { action: "users.setRole", target: input.username, params: input }, async (notes) => {
+      audited(ctx.db, actorOf(ctx.user), userSpec(ctx, "users.setRole", input), async (notes) => {
         const user = await findUser(ctx.db, input.username);
         if (user.role === "admin" && input.role !== "admin" && !user.disabled) await assertAnotherAdmin(ctx.db, user.username);
         const updated = await ctx.db.user.update({ where: { id: user.id }, data: { role: input.role } });
@@ -94,7 +99,7 @@ export const usersRouter = createTRPCRouter({
   resetPassword: adminProcedure
     .input(UserRef.extend({ password: PasswordSchema }))
     .mutation(async ({ ctx, input }) =>
-      audited(ctx.db, actorOf(ctx.user), { action: "users.resetPassword", target: input.username, params: input }, async () => {
+      audited(ctx.db, actorOf(ctx.user), userSpec(ctx, "users.resetPassword", input), async () => {
         const user = await findUser(ctx.db, input.username);
         await ctx.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } });
         await deleteUserSessions(ctx.db, user.id);
@@ -104,7 +109,7 @@ export const usersRouter = createTRPCRouter({
 
   /** Admin. Ends the user's sessions at once. The last enabled admin cannot be disabled. */
   disable: adminProcedure.input(UserRef).mutation(async ({ ctx, input }) =>
-    audited(ctx.db, actorOf(ctx.user), { action: "users.disable", target: input.username, params: input }, async () => {
+    audited(ctx.db, actorOf(ctx.user), userSpec(ctx, "users.disable", input), async () => {
       const user = await findUser(ctx.db, input.username);
       if (user.role === "admin" && !user.disabled) await assertAnotherAdmin(ctx.db, user.username);
       const updated = await ctx.db.user.update({ where: { id: user.id }, data: { disabled: true } });
@@ -131,7 +136,7 @@ export const usersRouter = createTRPCRouter({
 
   /** Admin. */
   enable: adminProcedure.input(UserRef).mutation(async ({ ctx, input }) =>
-    audited(ctx.db, actorOf(ctx.user), { action: "users.enable", target: input.username, params: input }, async () => {
+    audited(ctx.db, actorOf(ctx.user), userSpec(ctx, "users.enable", input), async () => {
       const user = await findUser(ctx.db, input.username);
       const updated = await ctx.db.user.update({ where: { id: user.id }, data: { disabled: false } });
       return publicUser(updated);
