@@ -10,6 +10,7 @@ import { markPendingUnknown } from "@/server/audit/audit";
 import { purgeExpiredSessions } from "@/server/auth/session";
 import { enableWal, getDb } from "@/server/db/client";
 import { deployMigrations } from "@/server/db/migration-engine";
+import { startEventRecorder } from "@/server/events/recorder";
 import { linkFactory, startHub, stopHub } from "@/server/hub/instance";
 
 export interface ConsoleOptions {
@@ -49,6 +50,8 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<RunningCo
   globalThis.__vigilHub = startHub(getDb(), linkFactory());
   const hub = await globalThis.__vigilHub;
   log(`hub: watching ${hub.snapshots().length} cluster(s)`);
+  // Cluster events (node lost, resource moved…) from the hub's snapshots, for the timeline.
+  const recorder = startEventRecorder(hub, getDb(), (msg) => log(`events: ${msg}`));
 
   // Expired sessions are refused on sight; this only keeps the table from growing.
   const purge = setInterval(() => void purgeExpiredSessions(getDb()).catch(() => {}), 3_600_000);
@@ -85,6 +88,7 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<RunningCo
   const close = (): Promise<void> => {
     closing ??= (async () => {
       clearInterval(purge);
+      await recorder.stop();
       await stopHub();
       // Open SSE streams would hold server.close() forever; browsers reconnect when we are back.
       const closed = new Promise<void>((r) => server.close(() => r()));
