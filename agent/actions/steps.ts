@@ -110,7 +110,9 @@ export interface RequestError {
 export function errorOf(action: string, e: unknown, runs: readonly CommandRun[]): RequestError | null {
   const commands = runs.length ? { commands: [...runs] } : {};
   if (e instanceof StepFailed) {
-    return { code: failureCode(e.result.code), message: `${action}: ${e.cmd.tool} exited ${e.result.code}: ${pacemakerText(e.result)}`, ...commands };
+    // stonith_admin's 105 is "no device can fence that node", not an unknown id: the node exists.
+    const code = e.cmd.tool === "stonith_admin" && e.result.code === EXIT_NO_SUCH_OBJECT ? "command_failed" : failureCode(e.result.code);
+    return { code, message: `${action}: ${e.cmd.tool} exited ${e.result.code}: ${pacemakerText(e.result)}`, ...commands };
   }
   if (e instanceof StepRefused) return { code: e.code, message: `${action}: ${e.message}`, ...commands };
   if (e instanceof PacemakerCommandError) {

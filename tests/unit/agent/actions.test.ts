@@ -138,6 +138,12 @@ describe("actions on a live node", () => {
     expect(r).toMatchObject({ ok: false, error: { code: "not_found", message: expect.stringContaining("No such object"), commands: [{ code: 105 }] } });
   });
 
+  it("answers stonith_admin's 105 (no device can fence the node) as command_failed, not as an unknown id", async () => {
+    process.env.FAIL = "105";
+    const r = await handler()("node.fence", { node: "node2" });
+    expect(r).toMatchObject({ ok: false, error: { code: "command_failed", message: expect.stringMatching(/^node\.fence: stonith_admin exited 105: /) } });
+  });
+
   it("refuses unknown actions, bad params and unknown ids before running anything, one message per bad value", async () => {
     const h = handler();
     expect(await h("resource.delete", {})).toMatchObject({ ok: false, error: { code: "unknown_action" } });
