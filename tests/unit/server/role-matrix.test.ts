@@ -91,7 +91,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   "operations.stopAll": change("cluster.stopAll", { on: true, confirm: CLUSTER }),
 };
 
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
 const MUTATIONS = Object.keys(procedures).filter((p) => procedures[p]!._def.type === "mutation").sort();
 
 function handle(req: Request): Promise<Response> {
