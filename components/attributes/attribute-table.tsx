@@ -1,15 +1,41 @@
 "use client";
 import clsx from "clsx";
-import { memo, useMemo } from "react";
+import { Loader2, Pencil, Plus } from "lucide-react";
+import { memo, useCallback, useMemo, useState } from "react";
 import type { NodeAttribute } from "@/lib/pacemaker";
+import { actionButtonClass } from "@/components/actions/action-button";
+import { useActionRunner } from "@/components/actions/action-runner";
 import { Section } from "@/components/ui/card";
 import { useClusterLive } from "@/components/live/cluster-live";
+import { unavailableReason } from "@/components/cluster/cluster-header";
 import { NoStatus } from "@/components/cluster/no-status";
 import { attributeLifetime, buildAttributeMatrix } from "./attribute-matrix";
+import { AttributeEditor, type EditTarget } from "./attribute-editor";
 
-/** `crm_mon -A` as a table: one row per node, one column per attribute, with where each value lives. */
+const cellKey = (node: string, name: string) => `${node}\u0000${name}`;
+
+/**
+ * `crm_mon -A` as a table: one row per node, one column per attribute, with where each value lives;
+ * operators add, change and delete values from here (one editor dialog, components/attributes/attribute-editor).
+ */
 export function AttributeTable() {
   const live = useClusterLive();
+  const runner = useActionRunner();
+  const [editing, setEditing] = useState<(EditTarget & { seq: number }) | null>(null);
+  const onEdit = useCallback((t: EditTarget) => setEditing({ ...t, seq: Date.now() }), []);
+  const onClose = useCallback(() => setEditing(null), []);
+  // Cells with a change in flight show it in place.
+  const busy = useMemo(() => {
+    const keys = new Set<string>();
+    for (const c of runner.running) {
+      if (c.cluster !== live.name || (c.action !== "node.attribute.set" && c.action !== "node.attribute.delete")) continue;
+      keys.add(cellKey(String(c.params.node), String(c.params.name)));
+    }
+    return keys;
+  }, [runner.running, live.name]);
+  const unavailable = unavailableReason(live);
+  const denied = runner.deniedReason("node.attribute.set");
+  const canEdit = denied === null && unavailable === null;
   const status = live.status;
   const nodeAttributes = status?.nodeAttributes;
   const nodes = status?.nodes;
@@ -17,10 +43,31 @@ export function AttributeTable() {
     () => (nodeAttributes && nodes ? buildAttributeMatrix({ nodeAttributes, nodes }) : null),
     [nodeAttributes, nodes],
   );
-  if (!matrix) return <NoStatus />;
+  if (!matrix || !nodes) return <NoStatus />;
+  const addWhy = denied ?? unavailable;
   return (
     <div className={clsx("space-y-3", live.link !== "live" && "stale-data")} data-test="attributes" data-live={live.link === "live"}>
-      <Section title="Node attributes" count={`${matrix.rows.length} nodes × ${matrix.names.length} attributes`} test="attribute-table">
+      <Section
+        title="Node attributes"
+        count={`${matrix.rows.length} nodes × ${matrix.names.length} attributes`}
+        test="attribute-table"
+        actions={
+          <button
+            type="button"
+            data-test="action:node.attribute.set:add"
+            data-action="node.attribute.set"
+            aria-disabled={addWhy ? true : undefined}
+            title={addWhy ?? "Add a node attribute (crm_attribute --node=… --name=… --update=… --lifetime=…)"}
+            onClick={() => {
+              if (!addWhy) onEdit({ node: null, name: null, attr: null });
+            }}
+            className={actionButtonClass("default", "xs")}
+          >
+            <Plus aria-hidden className="size-3.5" /> Add attribute
+            {addWhy ? <span className="sr-only">: {addWhy}</span> : null}
+          </button>
+        }
+      >
         {matrix.names.length === 0 ? (
           <p className="px-4 py-3 text-sm text-muted">No node attributes.</p>
         ) : (
@@ -46,7 +93,14 @@ export function AttributeTable() {
                       {!row.shown ? <span className="ml-2 text-xs font-normal text-muted">(not reported by crm_mon)</span> : null}
                     </th>
                     {matrix.names.map((name) => (
-                      <AttributeCell key={name} node={row.node} name={name} attr={row.cells.get(name) ?? null} />
+                      <AttributeCell
+                        key={name}
+                        node={row.node}
+                        name={name}
+                        attr={row.cells.get(name) ?? null}
+                        busy={busy.has(cellKey(row.node, name))}
+                        onEdit={canEdit ? onEdit : null}
+                      />
                     ))}
                   </tr>
                 ))}
@@ -59,15 +113,49 @@ export function AttributeTable() {
         <Lifetime kind="permanent" /> in the CIB nodes section, survives a reboot
         <Lifetime kind="transient" /> in the status section (<code>-l reboot</code>), gone when the node restarts
       </p>
+      {editing ? (
+        <AttributeEditor key={editing.seq} cluster={live.name} nodes={nodes} target={editing} onClose={onClose} />
+      ) : null}
     </div>
   );
 }
 
-const AttributeCell = memo(function AttributeCell({ node, name, attr }: { node: string; name: string; attr: NodeAttribute | null }) {
+const AttributeCell = memo(function AttributeCell({
+  node,
+  name,
+  attr,
+  busy,
+  onEdit,
+}: {
+  node: string;
+  name: string;
+  attr: NodeAttribute | null;
+  busy: boolean;
+  /** null: the user cannot change attributes (the add button says why) */
+  onEdit: ((t: EditTarget) => void) | null;
+}) {
+  const edit = onEdit ? (
+    busy ? (
+      <span className="ml-1 inline-flex items-center gap-1 text-xs text-info" data-test="attr-busy">
+        <Loader2 aria-hidden className="size-3.5 animate-spin" /> working…
+      </span>
+    ) : (
+      <button
+        type="button"
+        data-test={`attr-edit:${node}:${name}`}
+        onClick={() => onEdit({ node, name, attr })}
+        aria-label={attr ? `Change or delete ${name} on ${node}` : `Set ${name} on ${node}`}
+        title={attr ? `Change or delete ${name} on ${node}` : `Set ${name} on ${node}`}
+        className="ml-1 inline-flex size-6 items-center justify-center rounded align-middle text-muted outline-none hover:bg-surface-2 hover:text-fg focus-visible:ring-2 focus-visible:ring-accent"
+      >
+        {attr ? <Pencil aria-hidden className="size-3.5" /> : <Plus aria-hidden className="size-3.5" />}
+      </button>
+    )
+  ) : null;
   if (!attr) {
     return (
-      <td className="px-3 py-2 text-faint" data-test={`attr:${node}:${name}`}>
-        —
+      <td className="px-3 py-2 whitespace-nowrap text-faint" data-test={`attr:${node}:${name}`}>
+        —{edit}
       </td>
     );
   }
@@ -88,6 +176,7 @@ const AttributeCell = memo(function AttributeCell({ node, name, attr }: { node: 
           <Lifetime kind={life} />
         ) : null}
       </span>
+      {edit}
     </td>
   );
 });

@@ -5,9 +5,20 @@ import { usePathname } from "next/navigation";
 import { Freshness } from "@/components/live/freshness";
 import { useClusterLive } from "@/components/live/cluster-live";
 import { HealthBadge } from "@/components/status/health-badge";
+import { ClusterActions, ClusterModeBanner } from "@/components/actions/cluster-actions";
 import { StaleBanner } from "./warnings-banner";
 
-/** Name, health, freshness and the three views of a cluster; the same on every tab. */
+/** Why no change can run on the cluster now (shown on every disabled control), or null. */
+export function unavailableReason(live: { link: string; removed: boolean }): string | null {
+  if (live.removed) return "this cluster was removed from the console";
+  if (live.link === "stale") return "no agent of this cluster is reachable";
+  return null;
+}
+
+/**
+ * Name, health, freshness, the cluster-wide switches and the three views of a cluster; the same on
+ * every tab, so the maintenance banner is on every page of the cluster while it is on.
+ */
 export function ClusterHeader() {
   const live = useClusterLive();
   const path = usePathname();
@@ -19,6 +30,8 @@ export function ClusterHeader() {
   ];
   const health = live.link === "stale" ? "unreachable" : (live.health?.level ?? null);
   const clusterName = live.status?.summary.clusterName;
+  const options = live.status?.summary.clusterOptions ?? null;
+  const unavailable = unavailableReason(live);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -51,25 +64,31 @@ export function ClusterHeader() {
         <div className="rounded-lg border border-warn bg-warn-soft px-4 py-2.5 text-sm">This cluster was removed from the console.</div>
       ) : null}
       {live.link === "stale" && live.status ? <StaleBanner detail={live.detail} /> : null}
-      <nav className="flex gap-1 border-b border-line text-sm">
-        {tabs.map((t) => {
-          const active = path === t.href;
-          return (
-            <Link
-              key={t.href}
-              href={t.href}
-              data-test={t.test}
-              aria-current={active ? "page" : undefined}
-              className={clsx(
-                "-mb-px border-b-2 px-3 py-2",
-                active ? "border-accent font-medium text-fg" : "border-transparent text-muted hover:text-fg",
-              )}
-            >
-              {t.label}
-            </Link>
-          );
-        })}
-      </nav>
+      <ClusterModeBanner cluster={live.name} options={options} unavailable={unavailable} />
+      <div className="flex flex-wrap items-end gap-x-3 gap-y-2 border-b border-line">
+        <nav className="-mb-px flex gap-1 text-sm" aria-label="Cluster views">
+          {tabs.map((t) => {
+            const active = path === t.href;
+            return (
+              <Link
+                key={t.href}
+                href={t.href}
+                data-test={t.test}
+                aria-current={active ? "page" : undefined}
+                className={clsx(
+                  "block border-b-2 px-3 py-2",
+                  active ? "border-accent font-medium text-fg" : "border-transparent text-muted hover:text-fg",
+                )}
+              >
+                {t.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="ml-auto pb-1.5">
+          <ClusterActions cluster={live.name} options={options} unavailable={unavailable} />
+        </div>
+      </div>
     </div>
   );
 }

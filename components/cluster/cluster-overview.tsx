@@ -15,6 +15,10 @@ import { SummaryHeader } from "./summary-header";
 import { FencingHistory, Tickets } from "./tickets-fencing";
 import { WarningsBanner } from "./warnings-banner";
 import { NoStatus } from "./no-status";
+import { unavailableReason } from "./cluster-header";
+
+/** Shown by the cluster header's own banner (with its switch), on every page of the cluster. */
+const HEADER_BANNERS = new Set(["maintenance-mode", "stop-all-resources"]);
 
 /** The cluster page: crm_mon's whole picture, arranged for reading at a glance. */
 export function ClusterOverview() {
@@ -41,21 +45,23 @@ export function ClusterOverview() {
     return ids;
   }, [status]);
   const details = useMemo(() => (status && selected ? resourceDetails(status, selected) : null), [status, selected]);
+  const warnings = useMemo(() => (status ? status.warnings.filter((w) => !HEADER_BANNERS.has(w.code)) : []), [status]);
+  const unavailable = unavailableReason(live);
 
   if (!status || !health) return <NoStatus />;
   const notLive = live.link !== "live";
   return (
     <div className={clsx("space-y-4", notLive && "stale-data")} data-test="cluster-overview" data-live={!notLive}>
       <SummaryHeader summary={status.summary} health={health} />
-      <WarningsBanner warnings={status.warnings} />
-      <NodeList nodes={status.nodes} selectedNode={filter.node} onSelectNode={onSelectNode} />
+      <WarningsBanner warnings={warnings} />
+      <NodeList cluster={live.name} nodes={status.nodes} selectedNode={filter.node} onSelectNode={onSelectNode} unavailable={unavailable} />
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_30rem]">
         <ResourcesPanel status={status} filter={filter} onFilter={setFilter} selectedId={selected} onOpen={setSelected} />
         <div className="space-y-4">
-          <FailedActions failures={status.failures} currentlyFailed={currentlyFailed} onOpen={setSelected} />
-          <Failcounts history={status.nodeHistory} onOpen={setSelected} />
-          <MovesBans constraints={status.configuration?.constraints ?? null} bans={status.bans} onOpen={setSelected} />
-          <Tickets tickets={status.tickets} />
+          <FailedActions cluster={live.name} failures={status.failures} currentlyFailed={currentlyFailed} onOpen={setSelected} unavailable={unavailable} />
+          <Failcounts cluster={live.name} history={status.nodeHistory} onOpen={setSelected} unavailable={unavailable} />
+          <MovesBans cluster={live.name} constraints={status.configuration?.constraints ?? null} bans={status.bans} onOpen={setSelected} unavailable={unavailable} />
+          <Tickets cluster={live.name} tickets={status.tickets} unavailable={unavailable} />
           <FencingHistory events={status.fenceHistory} />
         </div>
       </div>

@@ -3,6 +3,7 @@ import type { Failure } from "@/lib/pacemaker";
 import { Empty, Section } from "@/components/ui/card";
 import { StateBadge } from "@/components/status/state-badge";
 import { failureResource } from "@/lib/pacemaker/op-key";
+import { ActionButton } from "@/components/actions/action-button";
 import { SimpleTable, Td } from "./table";
 
 /**
@@ -10,20 +11,42 @@ import { SimpleTable, Td } from "./table";
  * (until a cleanup) but amber: it is history, not an outage; `currentlyFailed` says which are live.
  */
 export const FailedActions = memo(function FailedActions({
+  cluster,
   failures,
   currentlyFailed,
   onOpen,
+  unavailable,
 }: {
+  cluster: string;
   failures: Failure[];
   currentlyFailed: ReadonlySet<string>;
   onOpen: (id: string) => void;
+  unavailable: string | null;
 }) {
   return (
-    <Section title="Failed actions" count={failures.length} test="failed-actions">
+    <Section
+      title="Failed actions"
+      count={failures.length}
+      test="failed-actions"
+      actions={
+        failures.length ? (
+          <ActionButton
+            cluster={cluster}
+            action="resource.cleanup"
+            params={{}}
+            target="all"
+            label="Clean up all"
+            describe="clean up every resource on every node"
+            size="xs"
+            disabledReason={unavailable}
+          />
+        ) : null
+      }
+    >
       {failures.length === 0 ? (
         <Empty>No failed actions.</Empty>
       ) : (
-        <SimpleTable head={["Resource", "Operation", "Node", "Result", "Exit reason", "When"]}>
+        <SimpleTable head={["Resource", "Operation", "Node", "Result", "Exit reason", "When", "Actions"]}>
           {failures.map((f) => {
             const rsc = failureResource(f.opKey);
             const live = currentlyFailed.has(rsc);
@@ -44,6 +67,18 @@ export const FailedActions = memo(function FailedActions({
                 </Td>
                 <Td className="max-w-72 break-words">{f.exitreason || <span className="text-faint">—</span>}</Td>
                 <Td className="whitespace-nowrap text-xs text-muted">{f.lastRcChange ?? "—"}</Td>
+                <Td>
+                  <ActionButton
+                    cluster={cluster}
+                    action="resource.cleanup"
+                    params={{ rsc, node: f.node }}
+                    target={`${rsc}@${f.node}`}
+                    label="Clean up"
+                    describe={`clean up ${rsc} on ${f.node}`}
+                    size="xs"
+                    disabledReason={unavailable}
+                  />
+                </Td>
               </tr>
             );
           })}

@@ -1,6 +1,7 @@
 import { ArrowRight, Ban as BanIcon } from "lucide-react";
 import { memo } from "react";
 import type { Ban, Constraint } from "@/lib/pacemaker";
+import { ActionButton } from "@/components/actions/action-button";
 import { Empty, Section } from "@/components/ui/card";
 import { describeConstraint, isCliConstraint, moveTarget } from "./constraint-text";
 
@@ -9,13 +10,17 @@ import { describeConstraint, isCliConstraint, moveTarget } from "./constraint-te
  * bans: the usual reason a resource "will not go back", listed where an operator looks for it.
  */
 export const MovesBans = memo(function MovesBans({
+  cluster,
   constraints,
   bans,
   onOpen,
+  unavailable,
 }: {
+  cluster: string;
   constraints: Constraint[] | null;
   bans: Ban[];
   onOpen: (id: string) => void;
+  unavailable: string | null;
 }) {
   const cli = (constraints ?? []).filter(isCliConstraint);
   const cliIds = new Set(cli.map((c) => c.id));
@@ -30,6 +35,8 @@ export const MovesBans = memo(function MovesBans({
           {cli.map((c) => {
             const move = moveTarget(c);
             const rsc = c.kind === "rsc_location" ? c.rsc : null;
+            // crm_resource --clear --node removes the ban on that node, or the move to it.
+            const node = move?.node ?? (c.kind === "rsc_location" ? c.node : null);
             return (
               <li key={c.id} data-test={`constraint:${c.id}`} className="flex items-start gap-2 px-4 py-2">
                 {move ? (
@@ -43,6 +50,19 @@ export const MovesBans = memo(function MovesBans({
                   </button>
                   <span className="block font-mono text-xs text-muted">{c.id}</span>
                 </span>
+                {rsc ? (
+                  <ActionButton
+                    cluster={cluster}
+                    action="resource.clear"
+                    params={node ? { rsc, node } : { rsc }}
+                    target={c.id}
+                    label="Clear"
+                    describe={`clear ${c.id}`}
+                    size="xs"
+                    className="ml-auto"
+                    disabledReason={unavailable}
+                  />
+                ) : null}
               </li>
             );
           })}

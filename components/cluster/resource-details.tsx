@@ -1,17 +1,22 @@
 "use client";
 import { X } from "lucide-react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import type { NvSet, Operation } from "@/lib/pacemaker";
+import { metaMap, planResourceActions } from "@/components/actions/resource-actions";
+import { ResourceActionsSection } from "@/components/actions/resource-actions-section";
+import { useClusterLive } from "@/components/live/cluster-live";
 import { Badge } from "@/components/ui/badge";
 import { resourceState } from "@/components/status/resource-state";
 import { Flags, StateBadge } from "@/components/status/state-badge";
+import { unavailableReason } from "./cluster-header";
 import { describeConstraint } from "./constraint-text";
 import type { ResourceDetails } from "./find-resource";
 
 /** The panel a click on a resource opens: live state first, then its configuration and what names it. */
 export function ResourceDetailsPanel({ details, onClose }: { details: ResourceDetails; onClose: () => void }) {
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    // Esc in a confirm dialog of this panel closes the dialog, not the panel too.
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && !document.querySelector("dialog[open]") && onClose();
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
@@ -69,6 +74,7 @@ export function ResourceDetailsPanel({ details, onClose }: { details: ResourceDe
             </ul>
           )}
         </Block>
+        <ResourceActions details={details} />
         {details.failures.length || details.failcounts.length ? (
           <Block title="Failures" test="details-failures">
             <ul className="space-y-1">
@@ -87,6 +93,8 @@ export function ResourceDetailsPanel({ details, onClose }: { details: ResourceDe
             </ul>
           </Block>
         ) : null}
+        {/* Reserved: the "Why is it here?" (allocation scores) section goes on the line below. */}
+        {/* Reserved: the "Recent history" (audit rows naming it) section goes on the line below. */}
         {config ? (
           <>
             <NvSets title="Instance attributes" sets={config.instanceAttributes} test="details-instance-attrs" />
@@ -115,6 +123,31 @@ export function ResourceDetailsPanel({ details, onClose }: { details: ResourceDe
         </Block>
       </div>
     </aside>
+  );
+}
+
+/** The panel's changes (components/actions), for the resource the panel shows. */
+function ResourceActions({ details }: { details: ResourceDetails }) {
+  const live = useClusterLive();
+  const nodes = live.status?.nodes;
+  const { id, resource, instances, config, parents, constraints } = details;
+  const plan = useMemo(
+    () =>
+      planResourceActions({
+        id,
+        resource,
+        instances,
+        meta: config ? metaMap(config.metaAttributes) : {},
+        parents,
+        constraints,
+      }),
+    [id, resource, instances, config, parents, constraints],
+  );
+  if (!nodes) return null;
+  return (
+    <Block title="Actions" test="details-actions">
+      <ResourceActionsSection cluster={live.name} plan={plan} nodes={nodes} unavailable={unavailableReason(live)} />
+    </Block>
   );
 }
 

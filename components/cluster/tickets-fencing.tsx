@@ -2,13 +2,14 @@ import { memo } from "react";
 import type { FenceEvent, Ticket } from "@/lib/pacemaker";
 import { Empty, Section } from "@/components/ui/card";
 import { StateBadge } from "@/components/status/state-badge";
+import { TicketActions } from "@/components/actions/ticket-actions";
 import { SimpleTable, Td } from "./table";
 
-export const Tickets = memo(function Tickets({ tickets }: { tickets: Ticket[] | null }) {
+export const Tickets = memo(function Tickets({ cluster, tickets, unavailable }: { cluster: string; tickets: Ticket[] | null; unavailable: string | null }) {
   if (!tickets || tickets.length === 0) return null;
   return (
     <Section title="Tickets" count={tickets.length} test="tickets">
-      <SimpleTable head={["Ticket", "Status", "Last granted"]}>
+      <SimpleTable head={["Ticket", "Status", "Last granted", "Actions"]}>
         {tickets.map((t) => (
           <tr key={t.id} data-test={`ticket:${t.id}`}>
             <Td className="font-medium">{t.id}</Td>
@@ -16,6 +17,9 @@ export const Tickets = memo(function Tickets({ tickets }: { tickets: Ticket[] | 
               <StateBadge label={t.standby ? `${t.status} (standby)` : t.status} tone={t.status === "granted" ? "ok" : "neutral"} />
             </Td>
             <Td className="whitespace-nowrap text-xs text-muted">{t.lastGranted ?? "—"}</Td>
+            <Td>
+              <TicketActions cluster={cluster} ticket={t} unavailable={unavailable} />
+            </Td>
           </tr>
         ))}
       </SimpleTable>

@@ -1,5 +1,6 @@
 "use client";
 import clsx from "clsx";
+import { PowerOff, Wrench } from "lucide-react";
 import Link from "next/link";
 import { memo } from "react";
 import type { ClusterSummary as ServerClusterSummary } from "@/server/hub/views";
@@ -34,6 +35,26 @@ export const ClusterCard = memo(function ClusterCard({ cluster }: { cluster: Clu
           <HealthBadge health={level} />
         </span>
       </div>
+      {cluster.maintenanceMode || cluster.stopAllResources ? (
+        <div className={clsx("mt-2 flex flex-wrap gap-1.5", stale && "stale-data")}>
+          {cluster.maintenanceMode ? (
+            <span
+              data-test="card-maintenance"
+              className="inline-flex items-center gap-1 rounded border border-warn bg-warn-soft px-1.5 py-0.5 text-xs font-semibold text-warn"
+            >
+              <Wrench aria-hidden className="size-3.5" /> MAINTENANCE MODE: resources unmanaged
+            </span>
+          ) : null}
+          {cluster.stopAllResources ? (
+            <span
+              data-test="card-stop-all"
+              className="inline-flex items-center gap-1 rounded border border-err bg-err-soft px-1.5 py-0.5 text-xs font-semibold text-err"
+            >
+              <PowerOff aria-hidden className="size-3.5" /> STOP-ALL: every resource kept stopped
+            </span>
+          ) : null}
+        </div>
+      ) : null}
       <div className={clsx("mt-3 grid grid-cols-3 gap-2", stale && "stale-data")}>
         <Figure label="Nodes online" value={`${c.nodesOnline}/${c.nodes}`} tone={c.nodesOnline < c.nodes ? "err" : "ok"} />
         <Figure label="Resources active" value={`${c.resourcesActive}/${c.resources}`} tone={c.resourcesActive < c.resources ? "warn" : "ok"} />

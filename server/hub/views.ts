@@ -13,6 +13,9 @@ export function clusterSummary(s: ClusterSnapshot) {
     clusterName: summary?.clusterName ?? null,
     dc: summary?.dc?.name ?? null,
     lastUpdate: summary?.lastUpdate ?? null,
+    /** cluster-wide switches the dashboard calls out (maintenance-mode, stop-all-resources) */
+    maintenanceMode: summary?.clusterOptions?.maintenanceMode ?? false,
+    stopAllResources: summary?.clusterOptions?.stopAllResources ?? false,
   };
 }
 
