@@ -74,7 +74,8 @@ function jsonError(status: number, code: string, message: string, cookies: strin
   return new Response(JSON.stringify({ error: { code, message } }), { status, headers });
 }
 
-export async function exportAudit(req: Request, deps: ContextDeps = {}): Promise<Response> {
+/** `pageSize` is for tests that prove the export walks several pages. */
+export async function exportAudit(req: Request, deps: ContextDeps = {}, pageSize = EXPORT_PAGE): Promise<Response> {
   const cookies: string[] = [];
   const ctx = await createContext(req.headers, (c) => cookies.push(c), deps);
   if (ctx.session.kind !== "valid") {
@@ -110,7 +111,7 @@ export async function exportAudit(req: Request, deps: ContextDeps = {}): Promise
           controller.close();
           return;
         }
-        const page = await auditPage(db, filter, cursor, EXPORT_PAGE);
+        const page = await auditPage(db, filter, cursor, pageSize);
         cursor = page.nextCursor;
         if (!cursor) done = true;
         let out = "";

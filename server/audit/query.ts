@@ -117,10 +117,13 @@ function newestFirst(a: { time: Date; id: string }, b: { time: Date; id: string 
  * round, on the newest rows the filters select, a batch at a time — at ≥ 2 % of a million rows
  * a page of 50 is found within a few batches.
  */
-const RARE_WORD_ROWS = 20_000;
-const BATCH = 500;
-/** A search over common words stops after this many rows and says where it got to. */
-const MAX_SCAN_ROWS = 20_000;
+export interface SearchTuning {
+  rareWordRows: number;
+  batch: number;
+  /** a search over common words stops after this many rows and says where it got to */
+  maxScanRows: number;
+}
+export const SEARCH_TUNING: SearchTuning = { rareWordRows: 20_000, batch: 500, maxScanRows: 20_000 };
 
 /** The ids of `ids` whose words include a word starting with each of `words`. */
 async function withAllWords(db: Db, ids: string[], words: string[]): Promise<Set<string>> {
@@ -155,7 +158,8 @@ export interface AuditPage {
   searchedTo: Date | null;
 }
 
-async function searchPage(db: Db, f: AuditFilter, words: string[], c: Cursor | null, limit: number): Promise<AuditPage> {
+async function searchPage(db: Db, f: AuditFilter, words: string[], c: Cursor | null, limit: number, tune: SearchTuning): Promise<AuditPage> {
+  const { rareWordRows: RARE_WORD_ROWS, batch: BATCH, maxScanRows: MAX_SCAN_ROWS } = tune;
   const time = termTimeBounds(f, c);
   const counts = await Promise.all(
     words.map((w) => db.auditTerm.count({ where: { term: prefix(w), ...(time ? { time } : {}) }, take: RARE_WORD_ROWS + 1 })),
@@ -211,11 +215,20 @@ async function searchPage(db: Db, f: AuditFilter, words: string[], c: Cursor | n
   }
 }
 
-/** One page of rows, newest first. `cursor` is a nextCursor of a previous page (validated). */
-export async function auditPage(db: Db, f: AuditFilter, cursor: string | null | undefined, limit: number): Promise<AuditPage> {
+/**
+ * One page of rows, newest first. `cursor` is a nextCursor of a previous page (validated by
+ * CursorTextSchema at the edge). `tune` is for tests that drive both search strategies.
+ */
+export async function auditPage(
+  db: Db,
+  f: AuditFilter,
+  cursor: string | null | undefined,
+  limit: number,
+  tune: SearchTuning = SEARCH_TUNING,
+): Promise<AuditPage> {
   const c = cursor ? decodeCursor(cursor) : null;
   const words = f.q ? queryWords(f.q) : [];
-  if (words.length) return searchPage(db, f, words, c, limit);
+  if (words.length) return searchPage(db, f, words, c, limit, tune);
   const rows = await db.auditEvent.findMany({
     where: { AND: [filterWhere(f), afterCursor(c)] },
     orderBy: NEWEST_FIRST,
