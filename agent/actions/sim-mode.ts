@@ -17,12 +17,14 @@
  *   clearing it, as crm_resource --restart itself does.
  * - `stonith_admin --fence` needs the fencer: here `crm_simulate --node-fail=NODE -S` on the file,
  *   which fences the node as the cluster would after a failure (the fencing succeeds), leaves it
- *   OFFLINE and recovers its resources elsewhere. File mode has no fencer, so no fencing history.
+ *   OFFLINE and recovers its resources elsewhere; a fenced DC hands dc-uuid to a survivor (an
+ *   election would). File mode has no fencer, so no fencing history; and ACLs (CIB_user) do not
+ *   apply to crm_simulate, as they do not to the live fencer (it allows root and hacluster).
  *
  * Every write holds withCibLock (the other agents' settles and requests wait, never interleave);
  * the settle after it is the agent's coalesced one.
  */
-import { rename, rm } from "node:fs/promises";
+import { open, rename, rm } from "node:fs/promises";
 import type { ClusterStatus } from "@/lib/pacemaker";
 import { liveCommands, type ActionParams, type ChangeActionName } from "@/lib/protocol";
 import { readCibHeader, withCibLock, type SettleResult } from "../sim";
@@ -54,7 +56,7 @@ export async function runSimChange<A extends ChangeActionName>(action: A, params
     case "resource.restart":
       return restart(steps, ctx, params as ActionParams<"resource.restart">);
     case "node.fence":
-      return write(ctx, () => fence(steps, ctx.cibFile, (params as ActionParams<"node.fence">).node));
+      return write(ctx, () => fence(steps, ctx, (params as ActionParams<"node.fence">).node));
     default:
       return write(ctx, async () => {
         for (const cmd of liveCommands(action, params)) await steps.run(cmd);
@@ -118,7 +120,8 @@ async function restart(steps: Steps, ctx: SimContext, p: ActionParams<"resource.
   return write(ctx, async () => void (await steps.run(start)));
 }
 
-async function fence(steps: Steps, cibFile: string, node: string): Promise<void> {
+async function fence(steps: Steps, ctx: SimContext, node: string): Promise<void> {
+  const cibFile = ctx.cibFile;
   const header = await readCibHeader(cibFile);
   if (!header) throw new StepRefused("unavailable", `cannot read the CIB header of ${cibFile}`);
   const out = `${cibFile}.fence.${process.pid}`;
@@ -130,6 +133,28 @@ async function fence(steps: Steps, cibFile: string, node: string): Promise<void>
     await rename(out, cibFile);
   } finally {
     await rm(out, { force: true });
+  }
+  // A fenced DC is no DC: the survivors elect one. File mode keeps whatever dc-uuid says, so say it
+  // (the online member with the lowest id, the one an election among equals settles on here).
+  const fenced = ctx.status?.nodes.find((n) => n.name === node);
+  if (fenced && (await dcUuid(cibFile)) === fenced.id) {
+    const next = ctx.status!.nodes
+      .filter((n) => n.online && n.type === "member" && n.name !== node)
+      .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }))[0];
+    if (next) await steps.run({ tool: "cibadmin", args: ["--modify", `--xml-text=<cib dc-uuid="${next.id}"/>`] });
+  }
+}
+
+/** dc-uuid of the <cib> start tag. */
+async function dcUuid(cibFile: string): Promise<string | null> {
+  const fh = await open(cibFile, "r");
+  try {
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const tag = /<cib\b[^>]*>/.exec(buf.subarray(0, bytesRead).toString("utf8"))?.[0] ?? "";
+    return /\sdc-uuid="([^"]*)"/.exec(tag)?.[1] ?? null;
+  } finally {
+    await fh.close();
   }
 }
 

@@ -154,6 +154,19 @@ describe("node actions", () => {
     expect(readdirSync(c.dir).filter((f) => f.includes(".fence."))).toEqual([]);
   });
 
+  it("fence of the DC: another node becomes DC, as after an election", async () => {
+    const c = await cluster();
+    expect((await c.status()).summary.dc?.name).toBe("node2");
+    const r = await c.act("node.fence", { node: "node2" });
+    expect(lines(r)[1]).toBe(`cibadmin --modify '--xml-text=<cib dc-uuid="2"/>'`);
+    const s = await c.status();
+    expect(node(s, "node2").online).toBe(false);
+    expect(s.summary.dc?.name).toBe("node3");
+    expect(whereIs(s, "WebService1")).toHaveLength(1);
+    expect(whereIs(s, "WebService1")).not.toContain("node2");
+    expect(instances(s, "pgsql").filter((i) => i.role === "Promoted")).toHaveLength(1);
+  });
+
   it("attributes: set and delete, permanent (nodes section) and transient (status section)", async () => {
     const c = await cluster();
     await c.act("node.attribute.set", { node: "node2", name: "rack", value: "r 12; $(x)", lifetime: "forever" });
