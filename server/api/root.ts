@@ -2,6 +2,7 @@ import { attributesRouter } from "./routers/attributes";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { clustersRouter } from "./routers/clusters";
+import { eventsRouter } from "./routers/events";
 import { nodesRouter } from "./routers/nodes";
 import { operationsRouter } from "./routers/operations";
 import { resourcesRouter } from "./routers/resources";
@@ -22,6 +23,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
  *     move / ban / clear [operator] · resources.simulateMove [operator] · resources.scores [viewer]
  *   attributes.set / delete [operator] · tickets.grant / revoke / standby / activate [operator]
  *   operations.maintenance / stopAll [operator]
+ *   events.list / actions [viewer] (the cluster timeline: derived events, and the cluster's audit rows)
  * Every change procedure calls server/actions/performAction, the one audited path to an agent.
  */
 export const appRouter = createTRPCRouter({
@@ -35,6 +37,7 @@ export const appRouter = createTRPCRouter({
   attributes: attributesRouter,
   tickets: ticketsRouter,
   operations: operationsRouter,
+  events: eventsRouter,
 });
 
 export type AppRouter = typeof appRouter;
