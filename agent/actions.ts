@@ -141,7 +141,9 @@ export function createActionHandler(ctx: ActionContext): ActionHandler {
       }
       const error = errorOf(action, e, steps.runs);
       if (error) return { ok: false, error };
-      throw e;
+      // Anything else (a temp file that cannot be written, …) is ours: answered, logged, never a crash.
+      ctx.log("error", `${action} failed: ${(e as Error).stack ?? String(e)}`);
+      return { ok: false, error: { code: "internal", message: `${action}: ${(e as Error).message ?? String(e)}`, ...(steps.runs.length ? { commands: steps.runs } : {}) } };
     }
   };
 }
