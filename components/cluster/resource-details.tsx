@@ -5,6 +5,7 @@ import type { NvSet, Operation } from "@/lib/pacemaker";
 import { metaMap, planResourceActions } from "@/components/actions/resource-actions";
 import { ResourceActionsSection } from "@/components/actions/resource-actions-section";
 import { useClusterLive } from "@/components/live/cluster-live";
+import { WhyHere } from "@/components/why/why-here";
 import { Badge } from "@/components/ui/badge";
 import { resourceState } from "@/components/status/resource-state";
 import { Flags, StateBadge } from "@/components/status/state-badge";
@@ -94,6 +95,7 @@ export function ResourceDetailsPanel({ details, onClose }: { details: ResourceDe
           </Block>
         ) : null}
         {/* Reserved: the "Why is it here?" (allocation scores) section goes on the line below. */}
+        <WhyHere id={details.id} />
         {/* Reserved: the "Recent history" (audit rows naming it) section goes on the line below. */}
         {config ? (
           <>

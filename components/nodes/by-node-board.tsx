@@ -4,6 +4,8 @@ import clsx from "clsx";
 import { useMemo, useRef } from "react";
 import { useClusterLive } from "@/components/live/cluster-live";
 import { NoStatus } from "@/components/cluster/no-status";
+import { BoardActionsProvider } from "./board-actions";
+import { BoardDnd } from "./board-dnd";
 import { buildNodeColumns, type NodeColumn } from "./columns";
 import { NodeColumnView } from "./node-column";
 
@@ -14,15 +16,28 @@ const COLUMN_GAP = 12;
 
 const columnKey = (c: NodeColumn): string => c.name ?? "\u0000stopped";
 
-/** Where every resource runs: one column per node, plus the resources that run nowhere. */
+/**
+ * Where every resource runs: one column per node, plus the resources that run nowhere. Operators
+ * drag a card onto another column to move it (an impact preview first), or use the card's menu.
+ */
 export function ByNodeBoard() {
   const live = useClusterLive();
   const status = live.status;
   const nodes = status?.nodes;
   const resources = status?.resources;
   const columns = useMemo(() => (nodes && resources ? buildNodeColumns({ nodes, resources }) : null), [nodes, resources]);
-  if (!columns) return <NoStatus />;
   const stale = live.link !== "live";
+  // Made once per columns/staleness: DndContext re-renders per pointer move, this element does not change then.
+  const board = useMemo(() => (columns ? <Board columns={columns} stale={stale} /> : null), [columns, stale]);
+  if (!columns) return <NoStatus />;
+  return (
+    <BoardActionsProvider cluster={live.name} columns={columns}>
+      <BoardDnd columns={columns}>{board}</BoardDnd>
+    </BoardActionsProvider>
+  );
+}
+
+function Board({ columns, stale }: { columns: NodeColumn[]; stale: boolean }) {
   return columns.length <= FLUID_COLUMNS ? (
     <div
       data-test="by-node"

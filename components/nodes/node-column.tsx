@@ -1,4 +1,5 @@
 "use client";
+import { useDroppable } from "@dnd-kit/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import clsx from "clsx";
 import { CircleMinus } from "lucide-react";
@@ -8,6 +9,7 @@ import { toneBorder } from "@/components/ui/tone";
 import { nodeState } from "@/components/status/node-state";
 import { StateBadge } from "@/components/status/state-badge";
 import type { NodeColumn as Column } from "./columns";
+import { droppableId } from "./drag";
 import { cardHeight, ResourceCard } from "./resource-card";
 
 const GAP = 8;
@@ -27,12 +29,20 @@ export const NodeColumnView = memo(function NodeColumnView({ column }: { column:
   const node = column.node;
   const state = node ? nodeState(node) : null;
   const testId = column.name === null ? "column:stopped" : `column:${column.name}`;
+  // A drop target for drag-to-migrate; `isOver` changes only when the drag enters or leaves it.
+  const { setNodeRef, isOver, active } = useDroppable({ id: droppableId(column.name), data: { node: column.name } });
+  const fromHere = active ? (active.data.current as { from?: string | null } | undefined)?.from === column.name : false;
+  const dropHint = isOver && !fromHere ? (column.name === null ? "drop to stop it" : `drop to move it here`) : null;
   return (
     <section
+      ref={setNodeRef}
       data-test={testId}
       data-node={column.name ?? ""}
+      data-drop-over={(isOver && !fromHere) || undefined}
+      aria-label={column.name === null ? "Stopped resources" : `Node ${column.name}`}
       className={clsx(
-        "flex min-w-0 flex-col rounded-lg border bg-surface-2/60",
+        "relative flex min-w-0 flex-col rounded-lg border bg-surface-2/60 transition-shadow",
+        dropHint && "ring-2 ring-info ring-offset-2 ring-offset-canvas",
         state && "border-t-4",
         // One border colour class only: with two, the stylesheet's order decides (border-err lost to border-line).
         state ? toneBorder[state.tone] : "border-line",
@@ -45,6 +55,7 @@ export const NodeColumnView = memo(function NodeColumnView({ column }: { column:
           {node?.isDc ? <Badge tone="info">DC</Badge> : null}
           <span className="tabular ml-auto text-xs text-muted">{column.instances}</span>
         </div>
+
         {state ? (
           <StateBadge label={state.label} tone={state.tone} test="column-state" />
         ) : column.name !== null ? (
@@ -70,6 +81,12 @@ export const NodeColumnView = memo(function NodeColumnView({ column }: { column:
           })}
         </div>
       </div>
+      {/* Over the column, not in its flow: the column must not change size under the pointer. */}
+      {dropHint ? (
+        <p className="pointer-events-none absolute inset-x-2 bottom-2 rounded bg-info-soft px-2 py-1 text-center text-xs font-medium text-info shadow" data-test="drop-hint">
+          {dropHint}
+        </p>
+      ) : null}
     </section>
   );
 });

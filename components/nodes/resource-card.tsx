@@ -1,41 +1,90 @@
+"use client";
+import { useDraggable } from "@dnd-kit/core";
 import clsx from "clsx";
-import { Box, Container, Copy, Crown, Layers } from "lucide-react";
-import { memo } from "react";
+import { Box, Container, Copy, Crown, GripVertical, Layers, LoaderCircle } from "lucide-react";
+import { memo, useMemo, type ReactNode } from "react";
 import { toneBorder, toneDot } from "@/components/ui/tone";
 import { StateBadge } from "@/components/status/state-badge";
+import { useBoardActions, useCardBusy } from "./board-actions";
+import { CardMenu } from "./card-menu";
 import type { NodeCard } from "./columns";
+import { draggableId, subjectOf, type DragSubject } from "./drag";
 
 const kindIcon = { primitive: Box, group: Layers, clone: Copy, bundle: Container } as const;
 
+const sameCard = (a: { card: NodeCard; node: string | null }, b: { card: NodeCard; node: string | null }) =>
+  a.node === b.node && a.card.members.length === b.card.members.length && a.card.members.every((m, i) => m.primitive === b.card.members[i]?.primitive);
+
 /**
- * One resource on one node. `data-resource` and `data-node` are what drag-to-migrate will read;
- * the card must stay a self-contained block so it can become a drag handle.
+ * One resource on one node, draggable onto another node's column (operators and admins) and with a
+ * menu holding the same actions (no action is drag-only). `data-resource` and `data-node` say what
+ * it is. This outer part holds the drag hook: dnd-kit re-renders it when a drag starts, ends or
+ * changes column (never per pointer move); the body inside is memoised and does not re-render then.
  */
-export const ResourceCard = memo(
-  function ResourceCard({ card, node }: { card: NodeCard; node: string | null }) {
+export const ResourceCard = memo(function ResourceCard({ card, node }: { card: NodeCard; node: string | null }) {
+  const { canMove } = useBoardActions();
+  const subject = useMemo(() => subjectOf(card, node), [card, node]);
+  const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: draggableId(subject), data: subject, disabled: !canMove });
+  const single = card.members.length === 1 && card.kind !== "group" ? card.members[0] : null;
+  const promoted = card.members.some((m) => m.primitive.role === "Promoted");
+  // Kept as one element while nothing it shows changes, so the memoised body below skips re-renders.
+  const handle = useMemo(
+    () =>
+      canMove ? (
+        <button
+          ref={setActivatorNodeRef}
+          type="button"
+          {...attributes}
+          data-test="card-handle"
+          aria-label={`Move ${card.resourceId}${node ? ` from ${node}` : ""}: drag, or press Space and use the arrow keys`}
+          className="-ml-1 shrink-0 cursor-grab rounded text-faint hover:text-fg focus-visible:outline-2 focus-visible:outline-info active:cursor-grabbing"
+        >
+          <GripVertical aria-hidden className="size-4" />
+        </button>
+      ) : null,
+    [canMove, setActivatorNodeRef, attributes, card.resourceId, node],
+  );
+  return (
+    <article
+      ref={setNodeRef}
+      {...(canMove ? listeners : {})}
+      data-test={`card:${card.resourceId}`}
+      data-resource={card.resourceId}
+      data-node={node ?? ""}
+      data-role={single ? single.primitive.role : undefined}
+      data-promoted={promoted || undefined}
+      data-dragging={isDragging || undefined}
+      style={{ height: cardHeight(card) }}
+      className={clsx(
+        "overflow-hidden rounded-md border border-l-4 bg-surface px-2.5 py-2 text-sm shadow-sm",
+        toneBorder[card.state.tone],
+        promoted && "ring-1 ring-promoted",
+        // the card stays in place, dimmed, while its overlay follows the pointer
+        isDragging && "opacity-40",
+        canMove && "touch-manipulation",
+      )}
+    >
+      <CardBody card={card} subject={subject} handle={handle} />
+    </article>
+  );
+}, sameCard);
+
+const CardBody = memo(
+  function CardBody({ card, subject, handle }: { card: NodeCard; subject: DragSubject; handle: ReactNode }) {
     const Icon = card.promotable ? Crown : kindIcon[card.kind];
     const single = card.members.length === 1 && card.kind !== "group" ? card.members[0] : null;
     const promoted = card.members.some((m) => m.primitive.role === "Promoted");
     return (
-      <article
-        data-test={`card:${card.resourceId}`}
-        data-resource={card.resourceId}
-        data-node={node ?? ""}
-        data-role={single ? single.primitive.role : undefined}
-        data-promoted={promoted || undefined}
-        style={{ height: cardHeight(card) }}
-        className={clsx(
-          "overflow-hidden rounded-md border border-l-4 bg-surface px-2.5 py-2 text-sm shadow-sm",
-          toneBorder[card.state.tone],
-          promoted && "ring-1 ring-promoted",
-        )}
-      >
+      <>
         <div className="flex h-5 min-w-0 items-center gap-1.5">
+          {handle}
           <Icon aria-hidden className={clsx("size-4 shrink-0", promoted ? "text-promoted" : "text-muted")} />
           <span className="truncate font-medium" title={card.resourceId}>
             {card.resourceId}
           </span>
           {card.childId ? <span className="truncate text-xs text-muted">[{card.childId}]</span> : null}
+          <Busy rsc={card.resourceId} />
+          <CardMenu subject={subject} />
         </div>
         {single ? (
           <div className="mt-1.5 flex h-5 min-w-0 items-center gap-1">
@@ -53,14 +102,42 @@ export const ResourceCard = memo(
             ))}
           </ul>
         )}
-      </article>
+      </>
     );
   },
-  (a, b) =>
-    a.node === b.node &&
-    a.card.members.length === b.card.members.length &&
-    a.card.members.every((m, i) => m.primitive === b.card.members[i]?.primitive),
+  (a, b) => a.handle === b.handle && a.subject === b.subject && sameCard({ card: a.card, node: null }, { card: b.card, node: null }),
 );
+
+/** "moving…" in place while a change of this resource runs (its own tiny component: only it re-renders then). */
+function Busy({ rsc }: { rsc: string }) {
+  const { cluster } = useBoardActions();
+  const busy = useCardBusy(cluster, rsc);
+  if (!busy) return null;
+  return (
+    <span data-test="card-busy" className="ml-auto inline-flex shrink-0 items-center gap-1 rounded bg-info-soft px-1 text-[11px] font-medium leading-4 text-info">
+      <LoaderCircle aria-hidden className="size-3 animate-spin" />
+      {busy}
+    </span>
+  );
+}
+
+/** The picture that follows the pointer while a card is dragged (dnd-kit's DragOverlay). */
+export function CardOverlay({ card }: { card: NodeCard }) {
+  return (
+    <div
+      style={{ height: cardHeight(card) }}
+      className={clsx("cursor-grabbing overflow-hidden rounded-md border border-l-4 bg-surface px-2.5 py-2 text-sm shadow-2xl ring-2 ring-info", toneBorder[card.state.tone])}
+      data-test="drag-overlay"
+    >
+      <div className="flex h-5 min-w-0 items-center gap-1.5">
+        <GripVertical aria-hidden className="-ml-1 size-4 shrink-0 text-faint" />
+        <span className="truncate font-medium">{card.resourceId}</span>
+        {card.childId ? <span className="truncate text-xs text-muted">[{card.childId}]</span> : null}
+      </div>
+      <p className="mt-1.5 truncate text-xs text-muted">{card.members.map((m) => m.primitive.id).join(", ")}</p>
+    </div>
+  );
+}
 
 /**
  * A card's exact height in pixels: every row has a fixed height (long names are truncated), so
