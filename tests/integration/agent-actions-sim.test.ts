@@ -475,6 +475,32 @@ describe("refusals", () => {
   });
 });
 
+describe("several agents on one CIB file", () => {
+  it("concurrent requests from two agents' handlers never lose each other's writes", async () => {
+    const c = await cluster();
+    const otherSource = createStatusSource({ env: { CIB_file: c.cib }, cibFile: c.cib, log: () => undefined });
+    await otherSource.refresh();
+    const other = createActionHandler({ source: otherSource, log: () => undefined, cibFile: c.cib });
+    // (this one never read a status: ids go unchecked and Pacemaker itself validates them)
+    const mine = createActionHandler({ source: createStatusSource({ env: { CIB_file: c.cib }, cibFile: c.cib, log: () => undefined }), log: () => undefined, cibFile: c.cib });
+    const results = await Promise.all([
+      ...[0, 1, 2].map((i) => mine("node.attribute.set", { node: "node2", name: `a${i}`, value: String(i), lifetime: "forever" })),
+      ...[0, 1, 2].map((i) => other("node.attribute.set", { node: "node3", name: `b${i}`, value: String(i), lifetime: "reboot" })),
+      other("resource.restart", { rsc: "WebService3" }),
+      mine("resource.move", { rsc: "WebService1", node: "node4" }),
+    ]);
+    expect(results.map((r) => r.ok)).toEqual(Array(8).fill(true));
+    const s = await c.status();
+    for (const i of [0, 1, 2]) {
+      expect(attr(s, "node2", `a${i}`)).toBe(String(i));
+      expect(attr(s, "node3", `b${i}`)).toBe(String(i));
+    }
+    expect(whereIs(s, "WebService1")).toEqual(["node4"]);
+    expect(whereIs(s, "WebService3")).toEqual(["node4"]);
+    expect(readFileSync(c.cib, "utf8")).not.toMatch(/WebService3-meta_attributes-target-role/);
+  });
+});
+
 describe("through a running sim agent", () => {
   it("answers a ChangeResult over the wire, and an error with the commands it ran", async () => {
     const dir = mkdtempSync(join(base, "agent-"));
