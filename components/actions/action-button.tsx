@@ -110,9 +110,10 @@ export function ActionButton<A extends ChangeActionName>(props: ActionButtonProp
         {/* The tooltip's reason, for screen readers and touch screens that never show a title. */}
         {why ? <span className="sr-only">: {why}</span> : null}
       </button>
-      {confirm ? (
+      {/* Mounted only while it asks: a page with 50 controls holds no 50 closed dialogs. */}
+      {confirm && asking ? (
         <ConfirmDialog
-          open={asking}
+          open
           title={confirm.title}
           commands={commands}
           confirmLabel={confirm.confirmLabel ?? label}

@@ -58,17 +58,20 @@ export function ConfirmDialog({ open, title, children, commands, confirmLabel, d
     }
   }, [open, typed, danger]);
 
-  // Focus goes back to the control that opened it (if it is still on the page).
+  // Focus goes back to the control that opened it (if it is still on the page), whether the dialog
+  // closes while mounted or is unmounted (ActionButton mounts one only while it asks).
   useEffect(() => {
     const d = ref.current;
-    if (!d) return;
-    const onClose = () => {
+    const restore = () => {
       const el = returnTo.current;
       returnTo.current = null;
       if (el && el.isConnected) el.focus();
     };
-    d.addEventListener("close", onClose);
-    return () => d.removeEventListener("close", onClose);
+    d?.addEventListener("close", restore);
+    return () => {
+      d?.removeEventListener("close", restore);
+      restore();
+    };
   }, []);
 
   const typedOk = typed === undefined || text === typed;
@@ -92,7 +95,7 @@ export function ConfirmDialog({ open, title, children, commands, confirmLabel, d
         // A click on the backdrop (the dialog element itself, outside its box) cancels.
         if (e.target === ref.current) onCancel();
       }}
-      className="m-auto w-[min(34rem,calc(100vw-1.5rem))] rounded-lg border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/40"
+      className="m-auto w-[min(34rem,calc(100vw-1.5rem))] rounded-lg border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-[rgba(0,0,0,0.45)]"
     >
       {open ? (
         <form
@@ -113,7 +116,7 @@ export function ConfirmDialog({ open, title, children, commands, confirmLabel, d
               <p className="mb-1 flex items-center gap-1.5 text-xs font-medium text-muted">
                 <Terminal aria-hidden className="size-3.5" /> {commandsLabel ?? "Will run"}
               </p>
-              <pre data-test="confirm-commands" className="overflow-x-auto whitespace-pre-wrap break-all rounded-md bg-surface-2 px-3 py-2 font-mono text-xs">
+              <pre data-test="confirm-commands" className="overflow-x-auto whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md bg-surface-2 px-3 py-2 font-mono text-xs">
                 {commands.join("\n")}
               </pre>
             </div>

@@ -129,7 +129,7 @@ function Outcome({ report: r, onDismiss }: { report: ChangeReport; onDismiss: ()
               <summary className="cursor-pointer rounded text-muted outline-none hover:text-fg focus-visible:ring-2 focus-visible:ring-accent">
                 {r.commands.length === 1 ? "command run" : `${r.commands.length} commands run`}
               </summary>
-              <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-surface-2 px-2 py-1 font-mono">{r.commands.join("\n")}</pre>
+              <pre className="mt-1 overflow-x-auto whitespace-pre-wrap [overflow-wrap:anywhere] rounded bg-surface-2 px-2 py-1 font-mono">{r.commands.join("\n")}</pre>
             </details>
           ) : null}
         </div>
