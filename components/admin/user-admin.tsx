@@ -217,7 +217,7 @@ function AclTargetForm({
         if (e.key === "Escape") onCancel();
       }}
     >
-      <div className="min-w-56 flex-1">
+      <div className="w-full sm:w-auto sm:min-w-56 sm:max-w-xl sm:flex-1">
         <label htmlFor={inputId} className="block text-sm font-medium">
           Pacemaker ACL target for {user.username}
         </label>
@@ -237,17 +237,20 @@ function AclTargetForm({
           Sent as CIB_user on clusters with enable-acl=true. Leave empty for no mapping: such clusters then refuse this user&apos;s changes.
         </span>
       </div>
-      <Button type="submit" data-test="acl-target-save" disabled={save.isPending}>
-        Save
-      </Button>
-      {user.aclTarget ? (
-        <Button variant="secondary" data-test="acl-target-clear" disabled={save.isPending} onClick={() => save.mutate({ id: user.id, aclTarget: null })}>
-          Clear mapping
+      {/* sm:mb-5 lines the buttons up with the input, above the hint */}
+      <div className="flex flex-wrap gap-2 sm:mb-5">
+        <Button type="submit" data-test="acl-target-save" disabled={save.isPending}>
+          Save
         </Button>
-      ) : null}
-      <Button variant="secondary" data-test="acl-target-cancel" onClick={onCancel}>
-        Cancel
-      </Button>
+        {user.aclTarget ? (
+          <Button variant="secondary" data-test="acl-target-clear" disabled={save.isPending} onClick={() => save.mutate({ id: user.id, aclTarget: null })}>
+            Clear mapping
+          </Button>
+        ) : null}
+        <Button variant="secondary" data-test="acl-target-cancel" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
       <div className="w-full">
         <ServerMessage error={save.error?.message} test="acl-target-result" />
       </div>
