@@ -219,6 +219,34 @@ describe("role matrix over HTTP", () => {
   }
 });
 
+function get(path: string, input: unknown, cookie?: string): Promise<Response> {
+  const url = `http://localhost/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  return handle(new Request(url, { headers: cookie ? { cookie } : {} }));
+}
+
+describe("queries above the viewer role", () => {
+  // Queries are reads, but these two are not for everyone: one reaches an agent (crm_simulate), one lists users.
+  it("resources.simulateMove is for operators: a viewer gets FORBIDDEN, a denied row, and the agent is never asked", async () => {
+    link.requests.length = 0;
+    const res = await get("resources.simulateMove", { cluster: CLUSTER, rsc: "WebService1", node: "node3" }, cookies.get("viewer"));
+    expect(res.status).toBe(403);
+    expect(await t.db.auditEvent.count({ where: { action: "resources.simulateMove", status: "denied", username: "vera" } })).toBe(1);
+    expect(link.requests).toEqual([]);
+    const asOperator = await get("resources.simulateMove", { cluster: CLUSTER, rsc: "WebService1", node: "node3" }, cookies.get("operator"));
+    expect(asOperator.status).not.toBe(403);
+    expect(link.requests.map((r) => r.action)).toEqual(["simulate.move"]);
+  });
+
+  it("users.list is for admins (it says who maps to which ACL target)", async () => {
+    expect((await get("users.list", undefined, cookies.get("operator"))).status).toBe(403);
+    const res = await get("users.list", undefined, cookies.get("admin"));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { data: { json: { username: string; aclTarget: string | null }[] } } };
+    expect(body.result.data.json.find((u) => u.username === "tara")).toMatchObject({ aclTarget: "viewer1" }); // set by the matrix's admin call
+    expect(JSON.stringify(body)).not.toContain("passwordHash");
+  });
+});
+
 describe("bad input, after the role check", () => {
   const cases: { path: string; who: Role; input: Record<string, unknown>; field: string; says: string }[] = [
     { path: "nodes.standby", who: "operator", input: { cluster: CLUSTER, node: "-rf", on: true }, field: "node", says: 'node name must not start with "-" (it would look like a command-line option)' },
