@@ -27,6 +27,7 @@ export function ClusterHeader() {
     { href: base, label: "Overview", test: "tab-overview" },
     { href: `${base}/nodes`, label: "By node", test: "tab-nodes" },
     { href: `${base}/attributes`, label: "Node attributes", test: "tab-attributes" },
+    { href: `${base}/timeline`, label: "Timeline", test: "tab-timeline" },
   ];
   const health = live.link === "stale" ? "unreachable" : (live.health?.level ?? null);
   const clusterName = live.status?.summary.clusterName;
