@@ -2,18 +2,22 @@
  * Pacemaker's own ACLs, end to end through the console: a real sim agent over a CIB with
  * enable-acl=true (ACLs written with cibadmin, as an admin would), the console's hub connected to it,
  * and tRPC callers as the browser's. The console picks CIB_user from the user's record (set by an
- * admin with users.setAclTarget); Pacemaker itself refuses or allows. Nothing is faked.
+ * admin with users.setAclTarget); Pacemaker itself refuses or allows. Nothing is faked. The same
+ * again on the live single-node lab cluster (scripts/lab.sh; run under flock /tmp/vigil-lab.lock),
+ * where the cib daemon, not a CIB file, enforces the ACLs.
  */
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startAgent, type RunningAgent } from "@/agent/agent";
+import { runPacemaker } from "@/agent/run";
 import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import { AgentHub } from "@/server/hub/hub";
 import { agentClientLinkFactory } from "@/server/hub/link-factory";
 import { addUser, createTestDb, expectTrpcError, TestClient, type TestDb } from "../unit/server/helpers";
 import { freePorts, pcmk } from "./agent-helpers";
+import { startLab, stopLab } from "./live-lab";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 90_000 });
 
@@ -182,5 +186,59 @@ describe("Pacemaker ACLs through the console", () => {
     expect(err.code).toBe("BAD_REQUEST");
     expect(err.message).toMatch(/cibUser/);
     expect(await standbyOf("node3")).toBe("off");
+  });
+});
+
+describe("Pacemaker ACLs through the console, on the live lab cluster", () => {
+  let live: RunningAgent | null = null;
+  let node = "";
+  const liveLog: string[] = [];
+  const live_ = async (tool: string, args: string[]) => {
+    const r = await runPacemaker(tool, args, { timeoutMs: 60_000 });
+    expect(r.code, `${tool} ${args.join(" ")}: ${r.stderr}`).toBe(0);
+    return r.stdout;
+  };
+  const liveStandby = async (): Promise<string> => {
+    const r = await runPacemaker("crm_attribute", ["--type=nodes", `--node=${node}`, "--name=standby", "--query", "--quiet"], { timeoutMs: 30_000 });
+    return r.code === 0 ? r.stdout.trim() : "(not set)";
+  };
+
+  beforeAll(async () => {
+    await startLab();
+    node = (await live_("crm_node", ["--name"])).trim();
+    await live_("cibadmin", ["--create", "--scope", "configuration", "--xml-text", ACLS]);
+    await live_("crm_attribute", ["--type=crm_config", "--name=enable-acl", "--update=true"]);
+    const [port] = await freePorts(1);
+    live = await startAgent({ mode: "live", port: port!, host: "127.0.0.1", token: TOKEN, log: (_l, msg) => void liveLog.push(msg) });
+    const admin = await as("ada");
+    await admin.clusters.register({ name: "acllive", agents: [live.server.url], token: TOKEN });
+    await waitFor(() => hub.feedByName("acllive")?.current()?.configuration?.properties["enable-acl"] === "true", 30_000);
+    await admin.users.setAclTarget({ id: users.olga!, aclTarget: "viewer1" });
+    await admin.users.setAclTarget({ id: users.otto!, aclTarget: "op1" });
+  }, 180_000);
+  afterAll(async () => {
+    await live?.stop();
+    await stopLab();
+  }, 120_000);
+
+  it("viewer1 is refused by the live cluster's cib (exit 4), op1's standby lands, and both are audited", async () => {
+    const olga = await as("olga");
+    const err = await expectTrpcError(olga.nodes.standby({ cluster: "acllive", node, on: true }));
+    expect(err.code).toBe("FORBIDDEN");
+    expect(err.message).toMatch(/^denied by the cluster's ACL \(ACL target viewer1\): .*exited 4/);
+    expect(err.message).toMatch(/Permission denied|Insufficient privileges/);
+    expect(liveLog.some((l) => l.includes("node.standby") && l.includes(" as viewer1 ") && l.includes("not_permitted"))).toBe(true);
+    expect(await liveStandby()).toBe("(not set)");
+    const refused = await t.db.auditEvent.findFirstOrThrow({ where: { action: "cluster.node.standby", username: "olga", clusterName: "acllive" } });
+    expect(refused).toMatchObject({ status: "acl_denied", message: err.message });
+    expect((JSON.parse(refused.commands) as string[]).join("\n")).toMatch(new RegExp(`crm_attribute .*--node=${node}.*--name=standby`));
+
+    const otto = await as("otto");
+    const out = await otto.nodes.standby({ cluster: "acllive", node, on: true });
+    expect(out).toMatchObject({ state: "done", node });
+    expect(await liveStandby()).toBe("on");
+    expect(await t.db.auditEvent.findUniqueOrThrow({ where: { id: out.auditId } })).toMatchObject({ status: "ok", username: "otto", clusterName: "acllive" });
+    expect(await otto.nodes.standby({ cluster: "acllive", node, on: false })).toMatchObject({ state: "done" });
+    expect(await liveStandby()).toBe("off");
   });
 });
