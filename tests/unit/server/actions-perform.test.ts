@@ -196,6 +196,18 @@ describe("performAction", () => {
     expect(await lastRow()).toMatchObject({ status: "acl_denied", username: "otto", message: err.message });
   });
 
+  it("sends nothing while no agent has shown the cluster's status (its ACL setting is not known yet)", async () => {
+    const row2 = await t.db.cluster.create({ data: { name: "fresh", token: "tok" } });
+    hub.addCluster({ id: row2.id, name: "fresh", token: "tok", tlsFingerprint: null, agents: ["ws://fresh:7480"] });
+    const fresh = agents.link("ws://fresh:7480");
+    fresh.open("node2"); // connected, but no status yet
+    const err = await expectTrpcError(performAction(caller(olga), "fresh", "node.standby", { node: "node3", on: true }));
+    expect(err.code).toBe("SERVICE_UNAVAILABLE");
+    expect(err.message).toMatch(/^no agent of fresh can take the request/);
+    expect(fresh.requests).toEqual([]);
+    expect(await lastRow()).toMatchObject({ status: "failed", clusterName: "fresh", message: err.message });
+  });
+
   it("records unknown when the agent does not answer in time (it may have done it)", async () => {
     link.answer = async () => {
       throw new AgentRequestError("timeout", "no answer to node.standby in 60000 ms");
