@@ -98,17 +98,6 @@ function afterCursor(c: Cursor | null): Prisma.AuditEventWhereInput {
 
 const NEWEST_FIRST: Prisma.AuditEventOrderByWithRelationInput[] = [{ time: "desc" }, { id: "desc" }];
 
-function isAfter(row: { time: Date; id: string }, c: Cursor | null): boolean {
-  if (!c) return true;
-  const d = row.time.getTime() - c.time.getTime();
-  return d < 0 || (d === 0 && row.id < c.id);
-}
-
-function newestFirst(a: { time: Date; id: string }, b: { time: Date; id: string }): number {
-  const d = b.time.getTime() - a.time.getTime();
-  return d !== 0 ? d : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
 // ---- search ----
 
 /**
@@ -119,32 +108,102 @@ function newestFirst(a: { time: Date; id: string }, b: { time: Date; id: string 
  */
 export interface SearchTuning {
   rareWordRows: number;
+  /** rows of the events walked at a time (common words) */
   batch: number;
+  /** term rows read first (rare words); each further batch is four times larger */
+  termBatch: number;
+  /** at most this many distinct words of a prefix are read one by one (each an index seek) */
+  prefixTerms: number;
   /** a search over common words stops after this many rows and says where it got to */
   maxScanRows: number;
 }
-export const SEARCH_TUNING: SearchTuning = { rareWordRows: 20_000, batch: 500, maxScanRows: 20_000 };
+export const SEARCH_TUNING: SearchTuning = { rareWordRows: 20_000, batch: 500, termBatch: 64, prefixTerms: 32, maxScanRows: 20_000 };
 
-/** The ids of `ids` whose words include a word starting with each of `words`. */
-async function withAllWords(db: Db, ids: string[], words: string[]): Promise<Set<string>> {
-  if (words.length === 0) return new Set(ids);
-  const hits = await db.auditTerm.findMany({
-    where: { eventId: { in: ids }, OR: words.map((w) => ({ term: prefix(w) })) },
-    select: { eventId: true, term: true },
-  });
-  const seen = new Map<string, Set<number>>();
-  for (const h of hits) {
-    const got = seen.get(h.eventId) ?? new Set<number>();
-    words.forEach((w, i) => h.term.startsWith(w) && got.add(i));
-    seen.set(h.eventId, got);
+/** A search word as the index knows it: its exact terms when few, else its prefix range. */
+type WordTerms = string[] | { range: string };
+
+/**
+ * The ids of `ids` that hold every word. Exact terms are checked by seeks on the (term, eventId)
+ * primary key — `term IN (…) AND eventId IN (…)`, covering, no row reads; a broad prefix by its
+ * range within the ids.
+ */
+async function withAllWords(db: Db, ids: string[], words: WordTerms[]): Promise<Set<string>> {
+  let left = new Set(ids);
+  for (const w of words) {
+    if (left.size === 0) break;
+    const hits = await db.auditTerm.findMany({
+      where: { eventId: { in: [...left] }, term: Array.isArray(w) ? { in: w } : prefix(w.range) },
+      select: { eventId: true },
+    });
+    left = new Set(hits.map((h) => h.eventId));
   }
-  return new Set([...seen].filter(([, got]) => got.size === words.length).map(([id]) => id));
+  return left;
 }
 
 function termTimeBounds(f: AuditFilter, c: Cursor | null): Prisma.DateTimeFilter | undefined {
   const upper = c && (!f.to || c.time < f.to) ? c.time : f.to;
   if (!f.from && !upper) return undefined;
   return { ...(f.from ? { gte: f.from } : {}), ...(upper ? { lte: upper } : {}) };
+}
+
+/**
+ * The distinct indexed words a prefix covers, by index seeks (`term > last ORDER BY term LIMIT 1`),
+ * not a scan: a prefix range read in time order sorts every entry of the range, while one exact
+ * term is read newest first straight off the (term, time) index. null when there are more than
+ * `max` (the range is then read as one).
+ */
+async function termsStarting(db: Db, w: string, max: number): Promise<string[] | null> {
+  const out: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const next: { term: string } | null = await db.auditTerm.findFirst({
+      where: { term: after === null ? { gte: w, lt: w + PREFIX_END } : { gt: after, lt: w + PREFIX_END } },
+      orderBy: { term: "asc" },
+      select: { term: true },
+    });
+    if (!next) return out;
+    if (out.length === max) return null;
+    out.push(next.term);
+    after = next.term;
+  }
+}
+
+/**
+ * The newest `size` term rows (of the exact `terms`, or of the whole prefix range when they were
+ * too many to list) below the cursor, newest first: each term's newest `size` (an ordered index
+ * read), merged — the union of every term's top `size` holds the top `size`. One event holding two
+ * of the terms (web, webservice1) is one candidate. `more`: rows may remain below the last one.
+ */
+async function newestOfTerms(
+  db: Db,
+  terms: WordTerms,
+  time: Prisma.DateTimeFilter | undefined,
+  from: Cursor | null,
+  size: number,
+): Promise<{ rows: { eventId: string; time: Date }[]; more: boolean }> {
+  const selectors = Array.isArray(terms) ? terms.map((term) => ({ term })) : [{ term: prefix(terms.range) }];
+  const lists = await Promise.all(
+    selectors.map((sel) =>
+      db.auditTerm.findMany({
+        where: {
+          ...sel,
+          // the redundant `time <= cursor` is the index range the OR hides from the planner
+          AND: [...(time ? [{ time }] : []), ...(from ? [{ time: { lte: from.time } }] : [])],
+          ...(from ? { OR: [{ time: { lt: from.time } }, { time: from.time, eventId: { lt: from.id } }] } : {}),
+        },
+        orderBy: [{ time: "desc" }, { eventId: "desc" }],
+        take: size,
+        select: { eventId: true, time: true },
+      }),
+    ),
+  );
+  const merged = lists.flat().sort((a, b) => b.time.getTime() - a.time.getTime() || (a.eventId < b.eventId ? 1 : a.eventId > b.eventId ? -1 : 0));
+  const rows: { eventId: string; time: Date }[] = [];
+  for (const r of merged) {
+    if (rows.length === size) return { rows, more: true };
+    if (rows.at(-1)?.eventId !== r.eventId) rows.push(r);
+  }
+  return { rows, more: lists.some((l) => l.length === size) };
 }
 
 export interface AuditPage {
@@ -170,40 +229,56 @@ async function searchPage(db: Db, f: AuditFilter, words: string[], c: Cursor | n
   const found: AuditEvent[] = [];
 
   if (counts[rarest]! <= RARE_WORD_ROWS) {
-    // Every row of the rarest word, newest first, then checked a batch at a time.
-    const terms = await db.auditTerm.findMany({
-      where: { term: prefix(words[rarest]!), ...(time ? { time } : {}) },
-      select: { eventId: true, time: true },
-    });
-    const unique = new Map<string, { id: string; time: Date }>();
-    for (const t of terms) if (!unique.has(t.eventId)) unique.set(t.eventId, { id: t.eventId, time: t.time });
-    const candidates = [...unique.values()].filter((r) => isAfter(r, c)).sort(newestFirst);
-    const others = words.filter((_, i) => i !== rarest);
-    for (let i = 0; i < candidates.length && found.length <= limit; i += BATCH) {
-      const chunk = candidates.slice(i, i + BATCH).map((r) => r.id);
-      const ok = [...(await withAllWords(db, chunk, others))];
-      if (ok.length === 0) continue;
-      const rows = await db.auditEvent.findMany({ where: { AND: [where, { id: { in: ok } }] }, orderBy: NEWEST_FIRST });
-      found.push(...rows);
+    // The rarest word's rows, newest first, straight from the term index (each term row carries
+    // its event's time), a growing batch at a time; each batch checked for the other words and
+    // the filters. Keyset on (time, eventId) as on the events, so the page's cursor fits both.
+    const [terms, ...others] = await Promise.all(
+      [words[rarest]!, ...words.filter((_, i) => i !== rarest)].map(async (w): Promise<WordTerms> => (await termsStarting(db, w, tune.prefixTerms)) ?? { range: w }),
+    );
+    let from: Cursor | null = c;
+    let size = Math.max(limit + 1, tune.termBatch);
+    for (;;) {
+      const { rows: batch, more } = await newestOfTerms(db, terms!, time, from, size);
+      const last = batch[batch.length - 1];
+      if (!last) break;
+      from = { time: last.time, id: last.eventId };
+      const ids = [...new Set(batch.map((b) => b.eventId))];
+      const ok = [...(await withAllWords(db, ids, others))];
+      if (ok.length) {
+        const rows = await db.auditEvent.findMany({
+          where: { AND: [where, { id: { in: ok } }] },
+          orderBy: NEWEST_FIRST,
+          take: limit + 1 - found.length,
+        });
+        found.push(...rows);
+      }
+      if (found.length > limit || !more) break;
+      size = Math.min(size * 4, 4_000);
     }
     const page = found.slice(0, limit);
     return { rows: page, nextCursor: found.length > limit ? encodeCursor(page[page.length - 1]!) : null, searchedTo: null };
   }
 
-  // Only common words: walk the filtered rows newest first and keep those with every word.
+  // Only common words: walk the filtered rows newest first (ids only) and keep those with every word.
+  const all = await Promise.all(words.map(async (w): Promise<WordTerms> => (await termsStarting(db, w, tune.prefixTerms)) ?? { range: w }));
   let scanFrom = c;
   let scanned = 0;
   for (;;) {
-    const batch = await db.auditEvent.findMany({ where: { AND: [where, afterCursor(scanFrom)] }, orderBy: NEWEST_FIRST, take: BATCH });
+    const batch = await db.auditEvent.findMany({
+      where: { AND: [where, afterCursor(scanFrom)] },
+      orderBy: NEWEST_FIRST,
+      take: BATCH,
+      select: { id: true, time: true },
+    });
     scanned += batch.length;
-    const ok = await withAllWords(db, batch.map((r) => r.id), words);
-    for (const r of batch) {
-      if (!ok.has(r.id)) continue;
-      found.push(r);
-      if (found.length > limit) {
-        const page = found.slice(0, limit);
-        return { rows: page, nextCursor: encodeCursor(page[page.length - 1]!), searchedTo: null };
-      }
+    const ok = await withAllWords(db, batch.map((r) => r.id), all);
+    const hits = batch.filter((r) => ok.has(r.id)).slice(0, limit + 1 - found.length);
+    if (hits.length) {
+      found.push(...(await db.auditEvent.findMany({ where: { id: { in: hits.map((h) => h.id) } }, orderBy: NEWEST_FIRST })));
+    }
+    if (found.length > limit) {
+      const page = found.slice(0, limit);
+      return { rows: page, nextCursor: encodeCursor(page[page.length - 1]!), searchedTo: null };
     }
     const last = batch[batch.length - 1];
     if (batch.length < BATCH || !last) return { rows: found, nextCursor: null, searchedTo: null };

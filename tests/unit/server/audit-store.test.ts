@@ -196,8 +196,9 @@ describe("query", () => {
   });
 
   const strategies: [string, SearchTuning][] = [
-    ["from the term index (rare words)", { rareWordRows: 1_000, batch: 4, maxScanRows: 1_000 }],
-    ["along the filtered rows (common words)", { rareWordRows: 0, batch: 4, maxScanRows: 1_000 }],
+    ["from the term index, word by word (rare words)", { rareWordRows: 1_000, batch: 4, termBatch: 1, prefixTerms: 32, maxScanRows: 1_000 }],
+    ["from the term index, a prefix read as one range", { rareWordRows: 1_000, batch: 4, termBatch: 1, prefixTerms: 1, maxScanRows: 1_000 }],
+    ["along the filtered rows (common words)", { rareWordRows: 0, batch: 4, termBatch: 1, prefixTerms: 32, maxScanRows: 1_000 }],
   ];
   for (const [name, tune] of strategies) {
     it(`searches words by prefix, intersected, ${name}`, async () => {
@@ -207,6 +208,10 @@ describe("query", () => {
       expect(two.length).toBeGreaterThan(0);
       expect(await allPages(q.db, { q: "webservice1 migration" }, 2, tune)).toEqual(two);
       expect(await allPages(q.db, { q: "webservice1 nosuchword" }, 2, tune)).toEqual([]);
+      // a prefix that several words of one row start (move, migration): the row once
+      const withM = new Set((await q.db.auditTerm.findMany({ where: { term: { startsWith: "m" } } })).map((r) => r.eventId));
+      expect(withM.size).toBeGreaterThan(20);
+      expect(await allPages(q.db, { q: "m" }, 6, tune)).toEqual(history.filter((h) => withM.has(h.id)).map((h) => h.id));
       // search and filters together
       expect(await allPages(q.db, { q: "node1", user: "alice", status: ["ok"] }, 2, tune)).toEqual(
         expected((s) => s.target === "node1" && s.user === "alice" && s.status === "ok"),
@@ -215,7 +220,7 @@ describe("query", () => {
   }
 
   it("a search over common words that reaches its row budget says how far it got, and the next page carries on", async () => {
-    const tune = { rareWordRows: 0, batch: 5, maxScanRows: 10 };
+    const tune = { rareWordRows: 0, batch: 5, termBatch: 1, prefixTerms: 32, maxScanRows: 10 };
     const first = await auditPage(q.db, filter({ q: "transport" }), null, 50, tune);
     expect(first.searchedTo).toEqual(history[9]!.time);
     expect(first.nextCursor).not.toBeNull();
