@@ -142,9 +142,24 @@ export function BoardActionsProvider({ cluster, columns, children }: { cluster: 
 
   const close = useCallback(() => setDialog(null), []);
 
+  // A moved card is a new element in another column: keyboard focus follows it there instead of
+  // falling to the page when the old card goes.
+  const follow = useRef<Landing | null>(null);
+  useEffect(() => {
+    const f = follow.current;
+    if (!f || !columns || !hasLanded(columns, f.rsc, f.node, f.promoted)) return;
+    follow.current = null;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost) {
+      const sel = `[data-test="column:${CSS.escape(f.node)}"] [data-test="card:${CSS.escape(f.rsc)}"] [data-test="card-menu"]`;
+      document.querySelector<HTMLElement>(sel)?.focus();
+    }
+  }, [columns]);
+
   const confirmMove = useCallback(
     async (subject: DragSubject, node: string, opts: MoveOptions) => {
       setDialog(null);
+      follow.current = { rsc: subject.rsc, node, promoted: subject.promoted, since: Date.now() };
       const params = {
         rsc: subject.rsc,
         node,

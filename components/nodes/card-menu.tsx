@@ -99,7 +99,8 @@ function Menu({ id, subject, anchor, onClose }: { id: string; subject: DragSubje
             disabled: deny("resource.ban"),
             title: commandPreview("resource.ban", { rsc: subject.rsc, node: subject.from, ...(subject.promoted ? { promoted: true } : {}) }).join("\n"),
             run: () => {
-              close(false);
+              // focus back on the menu button first: the dialog returns focus to what had it
+              close();
               actions.openBan(subject);
             },
           },
@@ -132,7 +133,7 @@ function Menu({ id, subject, anchor, onClose }: { id: string; subject: DragSubje
           disabled: deny("resource.stop"),
           title: commandPreview("resource.stop", { rsc: subject.rsc }).join("\n"),
           run: () => {
-            close(false);
+            close();
             actions.openStop(subject);
           },
         },
@@ -157,7 +158,7 @@ function Menu({ id, subject, anchor, onClose }: { id: string; subject: DragSubje
           label: `${n.name}${state}`,
           disabled: deny("resource.move"),
           run: () => {
-            close(false);
+            close();
             actions.drop(subject, { kind: "node", node: n.name });
           },
         };

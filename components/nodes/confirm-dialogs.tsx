@@ -88,7 +88,7 @@ export function BanDialog({
           className="mt-1 w-40 rounded border border-line bg-surface px-2 py-1 font-mono text-sm focus-visible:outline-2 focus-visible:outline-info"
         />
         <p id={hintId} className={problem ? "mt-1 text-xs text-err" : "mt-1 text-xs text-muted"}>
-          {problem ?? "Empty: until cleared."}
+          {problem ?? (lt ? `The ban ends ${lt} after it is made.` : "Empty: until cleared.")}
         </p>
       </div>
       <CommandLines

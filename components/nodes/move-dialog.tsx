@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { AlertTriangle, ArrowRight, LoaderCircle } from "lucide-react";
+import { AlertTriangle, ArrowRight, CircleCheck, LoaderCircle } from "lucide-react";
 import { useId, useState } from "react";
 import { commandPreview, useActionRunner } from "@/components/actions/action-runner";
 import { useTRPC } from "@/trpc/react";
@@ -97,7 +97,11 @@ export function MoveDialog({
                   <strong>{node} cannot run it:</strong> {blocked}
                 </span>
               </p>
-            ) : null}
+            ) : (
+              <p className="flex items-center gap-2 text-ok" data-test="impact-can-run">
+                <CircleCheck aria-hidden className="size-4 shrink-0" /> {node} can run it: crm_simulate places it there.
+              </p>
+            )}
             <p className="mb-1 mt-2 text-[11px] font-semibold uppercase tracking-wide text-muted">The cluster would</p>
             {lines.length === 0 ? (
               <p className="text-muted" data-test="impact-none">
@@ -132,7 +136,7 @@ export function MoveDialog({
             className="mt-1 w-40 rounded border border-line bg-surface px-2 py-1 font-mono text-sm focus-visible:outline-2 focus-visible:outline-info"
           />
           <p id={ids.hint} className={problem ? "mt-1 text-xs text-err" : "mt-1 text-xs text-muted"} data-test="move-lifetime-hint">
-            {problem ?? "Empty: the move constraint stays until cleared."}
+            {problem ?? (lt ? `The move constraint ends ${lt} after it is made.` : "Empty: the move constraint stays until cleared.")}
           </p>
         </div>
         <div className="flex items-start gap-2 pt-4">

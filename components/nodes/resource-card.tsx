@@ -134,7 +134,9 @@ export function CardOverlay({ card }: { card: NodeCard }) {
         <span className="truncate font-medium">{card.resourceId}</span>
         {card.childId ? <span className="truncate text-xs text-muted">[{card.childId}]</span> : null}
       </div>
-      <p className="mt-1.5 truncate text-xs text-muted">{card.members.map((m) => m.primitive.id).join(", ")}</p>
+      <p className="mt-1.5 truncate text-xs text-muted">
+        {card.kind === "group" ? card.members.map((m) => m.primitive.id).join(", ") : (card.members[0]?.primitive.resourceAgent ?? "")}
+      </p>
     </div>
   );
 }

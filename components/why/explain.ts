@@ -451,18 +451,15 @@ function colocationParts(status: ClusterStatus, s: Subject, node: string): Score
     const score = parseScore(c.score) ?? 0;
     if (score === 0) continue;
     const here = runningNodes(status, c.withRsc).has(node);
-    const via = c.rsc !== s.id ? ` (on ${c.rsc})` : "";
     const role = c.withRscRole && c.withRscRole !== "Started" ? ` (${c.withRscRole})` : "";
+    const ref = `(${c.id}${c.rsc !== s.id ? `, on ${c.rsc}` : ""})`;
+    const where = here ? "which runs here" : "which does not run here";
     if (score >= INF) {
-      parts.push(
-        here
-          ? { value: null, blocks: false, source: "colocation", id: c.id, text: `must run with ${c.withRsc}${role}, which runs here (${c.id})${via}` }
-          : { value: -INF, blocks: false, source: "colocation", id: c.id, text: `must run with ${c.withRsc}${role}, which does not run here (${c.id})${via}` },
-      );
+      parts.push({ value: here ? null : -INF, blocks: false, source: "colocation", id: c.id, text: `must run with ${c.withRsc}${role}, ${where} ${ref}` });
     } else if (score <= -INF) {
-      if (here) parts.push({ value: -INF, blocks: false, source: "colocation", id: c.id, text: `must not run with ${c.withRsc}${role}, which runs here (${c.id})${via}` });
+      if (here) parts.push({ value: -INF, blocks: false, source: "colocation", id: c.id, text: `must not run with ${c.withRsc}${role}, ${where} ${ref}` });
     } else if (here) {
-      parts.push({ value: score, blocks: false, source: "colocation", id: c.id, text: `${score > 0 ? "prefers" : "avoids"} ${c.withRsc}${role}, which runs here (${c.id})${via}` });
+      parts.push({ value: score, blocks: false, source: "colocation", id: c.id, text: `${score > 0 ? "prefers" : "avoids"} ${c.withRsc}${role}, ${where} ${ref}` });
     }
   }
   // A group keeps its members together: each member goes where the one before it is.

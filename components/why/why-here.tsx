@@ -116,7 +116,7 @@ function NodeRow({ n }: { n: NodeExplanation }) {
         <ul className="mt-1 space-y-0.5 text-xs">
           {n.parts.map((p, i) => (
             <li key={`${p.source}-${p.id ?? ""}-${i}`} className="flex gap-1.5" data-test={`why-part:${p.source}`}>
-              <span className={clsx("tabular w-20 shrink-0 text-right font-mono", p.value !== null && p.value < 0 ? "text-err" : "text-muted")}>
+              <span className={clsx("tabular w-[4.5rem] shrink-0 text-right font-mono", p.value !== null && p.value < 0 ? "text-err" : "text-muted")}>
                 {p.value === null ? (p.blocks ? "blocks" : "·") : formatScore(p.value, true)}
               </span>
               <span className="min-w-0 break-words">{p.text}</span>
