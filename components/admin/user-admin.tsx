@@ -100,11 +100,15 @@ export function UserAdmin({ self }: { self: string }) {
                 {mapping === u.username ? (
                   <AclTargetForm
                     user={u}
-                    onCancel={() => setMapping(null)}
+                    onCancel={() => {
+                      setMapping(null);
+                      focusAclButton(u.username);
+                    }}
                     onDone={(ok) => {
                       setMapping(null);
                       refresh();
                       setMessage({ ok });
+                      focusAclButton(u.username);
                     }}
                   />
                 ) : null}
@@ -177,6 +181,11 @@ function AddUserForm({ onAdded }: { onAdded: () => void }) {
       </div>
     </form>
   );
+}
+
+/** Back to the button that opened the form once it closes: keyboard users keep their place. */
+function focusAclButton(username: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-test="acl-edit:${CSS.escape(username)}"]`)?.focus());
 }
 
 /**
