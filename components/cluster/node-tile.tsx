@@ -4,6 +4,7 @@ import { Server, ServerOff } from "lucide-react";
 import { memo } from "react";
 import type { Node } from "@/lib/pacemaker";
 import { NodeActions } from "@/components/actions/node-actions";
+import { NodeHistory } from "@/components/audit/recent-history";
 import { Badge } from "@/components/ui/badge";
 import { toneBorder } from "@/components/ui/tone";
 import { nodeState } from "@/components/status/node-state";
@@ -68,6 +69,7 @@ export const NodeTile = memo(function NodeTile({
       <div className="border-t border-line/70 px-2 py-1.5">
         <NodeActions cluster={cluster} node={node} unavailable={unavailable} />
       </div>
+      <NodeHistory cluster={cluster} node={node.name} />
     </div>
   );
 });

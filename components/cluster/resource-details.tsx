@@ -6,6 +6,7 @@ import { metaMap, planResourceActions } from "@/components/actions/resource-acti
 import { ResourceActionsSection } from "@/components/actions/resource-actions-section";
 import { useClusterLive } from "@/components/live/cluster-live";
 import { WhyHere } from "@/components/why/why-here";
+import { ResourceHistory } from "@/components/audit/recent-history";
 import { Badge } from "@/components/ui/badge";
 import { resourceState } from "@/components/status/resource-state";
 import { Flags, StateBadge } from "@/components/status/state-badge";
@@ -97,6 +98,7 @@ export function ResourceDetailsPanel({ details, onClose }: { details: ResourceDe
         {/* Reserved: the "Why is it here?" (allocation scores) section goes on the line below. */}
         <WhyHere id={details.id} />
         {/* Reserved: the "Recent history" (audit rows naming it) section goes on the line below. */}
+        <ResourceHistory id={details.id} />
         {config ? (
           <>
             <NvSets title="Instance attributes" sets={config.instanceAttributes} test="details-instance-attrs" />
