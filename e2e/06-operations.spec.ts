@@ -222,6 +222,57 @@ test.describe("as operator", () => {
     await expect(page.getByTestId("node:node3")).toHaveAttribute("data-state", "online", { timeout: CHANGE });
   });
 
+  test("tickets: revoke, grant, standby and activate with crm_ticket", async ({ page }) => {
+    // The demo has no ticket: one granted with crm_ticket, as booth or an admin would.
+    await pacemaker("crm_ticket", ["--ticket=e2e-ticket", "--grant", "--force"]);
+    try {
+      await openCluster(page);
+      const row = page.getByTestId("ticket:e2e-ticket");
+      await expect(row).toContainText("granted", { timeout: CHANGE });
+      await row.getByTestId("action:ticket.revoke:e2e-ticket").click();
+      await expect(page.getByTestId("confirm:ticket.revoke").getByTestId("confirm-commands")).toHaveText("crm_ticket --ticket=e2e-ticket --revoke --force");
+      await confirm(page, "ticket.revoke");
+      await expect(row).toContainText("revoked", { timeout: CHANGE });
+      await expect(lastOutcome(page)).toHaveAttribute("data-state", "done", { timeout: CHANGE });
+      await row.getByTestId("action:ticket.grant:e2e-ticket").click();
+      await expect(row).toContainText("granted", { timeout: CHANGE });
+      await row.getByTestId("action:ticket.standby:e2e-ticket").click();
+      await confirm(page, "ticket.standby");
+      await expect(row).toContainText("(standby)", { timeout: CHANGE });
+      await row.getByTestId("action:ticket.activate:e2e-ticket").click();
+      await expect(row).not.toContainText("(standby)", { timeout: CHANGE });
+      await expect(lastOutcome(page)).toHaveAttribute("data-state", "done", { timeout: CHANGE });
+    } finally {
+      await pacemaker("crm_ticket", ["--ticket=e2e-ticket", "--cleanup", "--force"]).catch(() => undefined);
+    }
+  });
+
+  test("stop-all and start-all, each behind the cluster's name typed to confirm", async ({ page }) => {
+    const { clusterName } = readState();
+    await openCluster(page);
+    await page.getByTestId("action:cluster.stopAll").click();
+    const dialog = page.getByTestId("confirm:cluster.stopAll");
+    await expect(dialog.getByTestId("confirm-commands")).toHaveText("crm_attribute --type=crm_config --name=stop-all-resources --update=true");
+    await expect(dialog.getByTestId("confirm-typed")).toBeFocused();
+    await expect(dialog.getByTestId("confirm-ok")).toBeDisabled();
+    await dialog.getByTestId("confirm-typed").fill(`${clusterName}x`);
+    await expect(dialog.getByTestId("confirm-ok")).toBeDisabled();
+    await dialog.getByTestId("confirm-typed").fill(clusterName);
+    await page.screenshot({ path: shot("ops-confirm-stop-all") });
+    await dialog.getByTestId("confirm-ok").click();
+    try {
+      await expect(page.getByTestId("stop-all-banner")).toBeVisible({ timeout: CHANGE });
+      await expect(page.getByTestId("stat-resources")).toContainText("0 / ", { timeout: CHANGE });
+      await expect(lastOutcome(page)).toHaveAttribute("data-state", "done", { timeout: CHANGE });
+    } finally {
+      await page.getByTestId("action:cluster.stopAll").click();
+      await page.getByTestId("confirm:cluster.stopAll").getByTestId("confirm-typed").fill(clusterName);
+      await page.getByTestId("confirm:cluster.stopAll").getByTestId("confirm-ok").click();
+    }
+    await expect(page.getByTestId("stop-all-banner")).toHaveCount(0, { timeout: CHANGE });
+    await expect(page.getByTestId("stat-resources")).toContainText("12 / 12", { timeout: CHANGE });
+  });
+
   test("screenshots: the cluster page with its controls at 1440×900 and 390×844", async ({ page }) => {
     await openCluster(page);
     await page.screenshot({ path: shot("ops-cluster-1440"), fullPage: true });
@@ -297,6 +348,7 @@ test.describe("as viewer", () => {
 test.afterAll(async () => {
   // Leave the demo as the other specs expect it, whatever a failed test left behind.
   await pacemaker("crm_attribute", ["--type=crm_config", "--name=maintenance-mode", "--update=false"]).catch(() => undefined);
+  await pacemaker("crm_attribute", ["--type=crm_config", "--name=stop-all-resources", "--update=false"]).catch(() => undefined);
   for (const n of ["node3", "node4"]) {
     await pacemaker("crm_attribute", ["--type=nodes", `--node=${n}`, "--name=standby", "--update=off"]).catch(() => undefined);
     await pacemaker("crm_attribute", ["--type=nodes", `--node=${n}`, "--name=maintenance", "--update=false"]).catch(() => undefined);
