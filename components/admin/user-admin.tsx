@@ -219,7 +219,7 @@ function AclTargetForm({
   };
   return (
     <form
-      className="flex w-full flex-wrap items-end gap-2"
+      className="flex w-full flex-wrap items-start gap-2"
       data-test={`acl-form:${user.username}`}
       onSubmit={submit}
       onKeyDown={(e) => {
@@ -239,6 +239,7 @@ function AclTargetForm({
           value={value}
           placeholder="acl_target id, e.g. viewer1"
           aria-describedby={hintId}
+          aria-invalid={save.isError || undefined}
           onChange={(e) => setValue(e.target.value)}
           className={inputClass}
         />
@@ -246,8 +247,8 @@ function AclTargetForm({
           Sent as CIB_user on clusters with enable-acl=true. Leave empty for no mapping: such clusters then refuse this user&apos;s changes.
         </span>
       </div>
-      {/* sm:mb-5 lines the buttons up with the input, above the hint */}
-      <div className="flex flex-wrap gap-2 sm:mb-5">
+      {/* sm:mt-6 (the label's line and the input's margin) lines the buttons up with the input */}
+      <div className="flex flex-wrap gap-2 sm:mt-6">
         <Button type="submit" data-test="acl-target-save" disabled={save.isPending}>
           Save
         </Button>
