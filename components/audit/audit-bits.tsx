@@ -5,7 +5,6 @@ import { CircleAlert, CircleCheck, CircleDashed, CircleHelp, CircleX, Hourglass,
 import Link from "next/link";
 import type { LucideIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { useNow } from "@/components/live/use-now";
 import { formatAuditTime, outcomeLabel, relativeAge, targetHref, type AuditOutcome } from "./audit-filter";
 
 const ICON: Record<AuditOutcome, LucideIcon> = {
@@ -27,12 +26,21 @@ export function OutcomeBadge({ status, action }: { status: AuditOutcome; action:
   );
 }
 
-/** The absolute time (one format, time zone said); the age on hover, for people who think in "minutes ago". */
+/**
+ * The absolute time (one format, time zone said); the age on hover, for people who think in
+ * "minutes ago" — worked out when the pointer arrives, not by a timer per row (a page holds hundreds).
+ */
 export function AuditTime({ time }: { time: Date | string }) {
-  const now = useNow(30_000);
   const iso = new Date(time).toISOString();
   return (
-    <time dateTime={iso} title={`${relativeAge(time, now)} · ${iso}`} className="tabular whitespace-nowrap">
+    <time
+      dateTime={iso}
+      title={iso}
+      onMouseEnter={(e) => {
+        e.currentTarget.title = `${relativeAge(time, Date.now())} · ${iso}`;
+      }}
+      className="tabular whitespace-nowrap"
+    >
       {formatAuditTime(time)}
     </time>
   );

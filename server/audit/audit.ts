@@ -85,6 +85,22 @@ function rowOf(actor: Actor, spec: AuditSpec) {
 }
 
 /**
+ * What a refused call's raw input names, the way server/actions/targets.ts names a change's
+ * target (rsc → resource, ticket, node + name → attribute, node): so a resource's or a node's
+ * history shows the refusals too. Nothing when the input names none of them.
+ */
+function targetOfRawInput(params: unknown): { targetKind: string; target: string } | Record<string, never> {
+  if (params === null || typeof params !== "object") return {};
+  const p = params as Record<string, unknown>;
+  const str = (k: string) => (typeof p[k] === "string" && (p[k] as string).length <= 256 ? (p[k] as string) : "");
+  if (str("rsc")) return { targetKind: "resource", target: str("rsc") };
+  if (str("ticket")) return { targetKind: "ticket", target: str("ticket") };
+  if (str("node") && str("name")) return { targetKind: "attribute", target: `${str("node")}/${str("name")}` };
+  if (str("node")) return { targetKind: "node", target: str("node") };
+  return {};
+}
+
+/**
  * A new row with its search terms, in one statement (Prisma runs a nested create in one
  * transaction): a row is never searchable without its words or its words without the row.
  * The time is set here, not by the database default, so the terms carry the row's own time.
@@ -95,6 +111,7 @@ function createData(actor: Actor, spec: AuditSpec, status: AuditStatus, message:
   // input; when that names a cluster, the row is kept under it so the cluster filter finds it.
   const named = spec.params !== null && typeof spec.params === "object" ? (spec.params as { cluster?: unknown }).cluster : undefined;
   if (!row.clusterName && typeof named === "string" && named.length <= 128) row.clusterName = named;
+  if (!row.targetKind && !row.target) Object.assign(row, targetOfRawInput(spec.params));
   const time = new Date();
   const terms = auditTerms({ ...row, message, summary: "" });
   return {

@@ -73,9 +73,15 @@ describe("writer", () => {
     expect(await termsOf(row.id)).toEqual(expect.arrayContaining(["zebra42", "needs", "operator", "role"]));
   });
 
-  it("files a refusal that names a cluster only in its raw input under that cluster", async () => {
+  it("files a refusal that names a cluster and target only in its raw input under them", async () => {
     await recordAudit(t.db, actor, { action: "nodes.standby", params: { cluster: "eastside", node: "n1" } }, "denied", "no");
-    expect((await t.db.auditEvent.findFirstOrThrow({ where: { action: "nodes.standby" } })).clusterName).toBe("eastside");
+    expect(await t.db.auditEvent.findFirstOrThrow({ where: { action: "nodes.standby" } })).toMatchObject({
+      clusterName: "eastside",
+      targetKind: "node",
+      target: "n1",
+    });
+    await recordAudit(t.db, actor, { action: "resources.stop", params: { cluster: "eastside", rsc: "db1" } }, "denied", "no");
+    expect(await t.db.auditEvent.findFirstOrThrow({ where: { action: "resources.stop" } })).toMatchObject({ targetKind: "resource", target: "db1" });
   });
 });
 
