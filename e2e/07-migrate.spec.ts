@@ -194,7 +194,8 @@ test("the same move with the keyboard only: the card's menu, Move to, a node, co
   await expect(page.getByTestId(`column:${to}`).getByTestId("card:WebService1").getByTestId("card-menu")).toBeFocused();
 });
 
-test("a target the cluster will not use: the dialog says why before anything runs", async ({ page }) => {
+test("a target the cluster will not use: the dialog says why before anything runs, and the outcome says it did not move", async ({ page }) => {
+  test.setTimeout(120_000);
   await login(page, "operator");
   await openBoard(page);
   const from = await columnOf(page, "WebService2");
@@ -209,10 +210,44 @@ test("a target the cluster will not use: the dialog says why before anything run
   await expect(dialog.getByTestId("impact-blocked")).toContainText(`${to} cannot run it`);
   await expect(dialog.getByTestId("impact-blocked")).toContainText("e2e-avoid-WebService2");
   await expect(dialog.getByTestId("move-confirm")).toHaveText("Move anyway");
-  await dialog.getByTestId("move-cancel").click();
-  await expect(dialog).toBeHidden();
-  await pacemaker("cibadmin", ["--delete", "--xml-text", '<rsc_location id="e2e-avoid-WebService2"/>']);
+  await expect(dialog.getByTestId("impact-none")).toBeVisible();
+
+  // Made anyway: the card says moving… while the console waits for the cluster, which does not
+  // move it; then the outcome says so, and why, above the board. Never "done".
+  await dialog.getByTestId("move-confirm").click();
+  const card = page.getByTestId(`column:${from}`).getByTestId("card:WebService2");
+  await expect(card.getByTestId("card-busy")).toHaveText("moving…");
+  const report = page.getByTestId("board-report").first();
+  await expect(report).toHaveAttribute("data-state", "submitted", { timeout: 60_000 });
+  await expect(report).toContainText(`WebService2 runs on ${from}, not ${to}`);
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId("card-busy")).toHaveCount(0);
   expect(await crmMonNodes("WebService2")).toEqual([from]);
+  await pacemaker("crm_resource", ["--clear", "--resource=WebService2"]);
+  await pacemaker("cibadmin", ["--delete", "--xml-text", '<rsc_location id="e2e-avoid-WebService2"/>']);
+});
+
+test("the promoted instance of a promotable clone: the impact is a demote here and a promote there", async ({ page }) => {
+  await login(page, "operator");
+  await openBoard(page);
+  const promoted = page.locator('[data-test="card:pgsql-clone"][data-promoted="true"]');
+  const from = (await promoted.getAttribute("data-node")) ?? "";
+  const to = NODES.find((n) => n !== from)!;
+  await mouseDrag(page, promoted.getByTestId("card-handle"), page.getByTestId(`column:${to}`));
+  const dialog = page.getByTestId("move-dialog");
+  await expect(dialog).toContainText("Move the promoted role of pgsql-clone");
+  await expect(dialog.getByTestId("impact")).toHaveAttribute("data-state", "ready", { timeout: CHANGE });
+  await expect(dialog.getByTestId("impact-changes")).toContainText(`is demoted on ${from}`);
+  await expect(dialog.getByTestId("impact-changes")).toContainText(`is promoted on ${to}`);
+  await expect(dialog.getByTestId("command-preview")).toHaveText(`crm_resource --move --resource=pgsql-clone --node=${to} --promoted`);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  // An anonymous clone's instance onto a node that runs one already: nothing to do, said so.
+  const ping = page.getByTestId(`column:${from}`).getByTestId("card:ping-clone");
+  await mouseDrag(page, ping.getByTestId("card-handle"), page.getByTestId(`column:${to}`));
+  await expect(page.getByTestId("move-dialog")).toHaveCount(0);
+  await expect(page.getByTestId("board-report").first()).toHaveAttribute("data-state", "info");
+  await expect(page.getByTestId("board-report").first()).toContainText(`ping-clone already runs an instance on ${to}`);
 });
 
 test("viewer: no drag handle, menu items disabled with the role they need", async ({ page }) => {
@@ -273,9 +308,15 @@ test("touch: press and hold a card, drag it onto another node, confirm; it lands
     await expect(dialog.getByTestId("impact")).toHaveAttribute("data-state", "ready", { timeout: CHANGE });
     await expect(dialog.getByTestId("impact:WebService1")).toHaveText(`WebService1 moves ${from} → ${to}`);
     await page.screenshot({ path: shot("migrate-impact-390") });
+    // and clear the move constraint once it has moved: the second command is shown too
+    await dialog.getByTestId("move-clear-after").tap();
+    await expect(dialog.getByTestId("command-preview")).toContainText(`crm_resource --clear --resource=WebService1 --node=${to}`);
     await dialog.getByTestId("move-confirm").tap();
     await expect(page.getByTestId(`column:${to}`).getByTestId("card:WebService1")).toHaveCount(1, { timeout: CHANGE });
     expect(await crmMonNodes("WebService1")).toEqual([to]);
+    await expect(page.getByTestId("board-report").first()).toContainText("Clear the move constraint of WebService1", { timeout: CHANGE });
+    await expect(page.getByTestId("board-report").first()).toHaveAttribute("data-state", "done");
+    expect(await pacemaker("cibadmin", ["--query", "--scope=constraints"])).not.toContain("cli-prefer-WebService1");
   } finally {
     await context.close();
   }
