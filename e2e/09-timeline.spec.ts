@@ -61,7 +61,6 @@ test("a standby made with crm_attribute appears on the timeline, and a console a
   // The plot's mark says what it is on hover.
   await markOf(page, "node.standby.on").hover();
   await expect(page.getByTestId("timeline-tooltip")).toContainText("node3 is in standby");
-  await page.screenshot({ path: shot("timeline-1440"), fullPage: true });
 
   // A user action through the console: its audit row lands in the user-actions lane, and the
   // cluster's answer (standby off, resources back) in the lanes above it.
@@ -73,6 +72,15 @@ test("a standby made with crm_attribute appears on the timeline, and a console a
   await expect(markOf(page, "action").first()).toBeVisible();
   await expect(rowOf(page, "node.standby.off", "node3")).toBeVisible({ timeout: 20_000 });
   await expectNoReload(page);
+
+  // Zoomed into the last two minutes (still live): cause and effect side by side.
+  await page.getByTestId("range-15m").click();
+  for (let i = 0; i < 3; i++) await page.getByTestId("zoom-in").click();
+  await expect(page.getByTestId("timeline-range")).toContainText("now");
+  await expect(markOf(page, "action")).toHaveCount(1);
+  await markOf(page, "action").hover();
+  await expect(page.getByTestId("timeline-tooltip")).toContainText("cluster.node.standby");
+  await page.screenshot({ path: shot("timeline-1440"), fullPage: true });
 
   // Keyboard: a row takes focus and rings its mark on the plot.
   await rowOf(page, "node.standby.on", "node3").focus();
@@ -109,10 +117,17 @@ test("ranges: presets, zoom, and a custom range with a clear message for bad inp
   await page.getByTestId("range-15m").click();
   await expect(page.getByTestId("range-15m")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("timeline-range")).toContainText("now");
-  // Zooming leaves "live" for a fixed window.
+  // Zooming a live range keeps it live (ending now); going earlier fixes it, later makes it live again.
   await page.getByTestId("zoom-in").click();
   await expect(page.getByTestId("range-15m")).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByTestId("timeline-range")).toContainText("now");
+  await expect(page.getByTestId("pan-later")).toBeDisabled();
+  await page.getByTestId("pan-earlier").click();
   await expect(page.getByTestId("timeline-range")).not.toContainText("now");
+  await page.getByTestId("pan-later").click();
+  await expect(page.getByTestId("timeline-range")).toContainText("now");
+  await page.getByTestId("zoom-out").click();
+  await expect(page.getByTestId("range-15m")).toHaveAttribute("aria-pressed", "true");
   await page.getByTestId("range-custom").click();
   await page.getByTestId("custom-from").fill("2026-01-02T10:00");
   await page.getByTestId("custom-to").fill("2026-01-01T10:00");

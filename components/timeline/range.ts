@@ -8,42 +8,46 @@ export const PRESETS = [
 ] as const;
 export type PresetKey = (typeof PRESETS)[number]["key"];
 
-/** A preset follows now (live); a custom range is fixed. */
-export type TimeRange = { kind: "preset"; key: PresetKey } | { kind: "custom"; from: number; to: number };
+/** A live range ends now and follows it (the presets are live ones); a fixed range does not move. */
+export type TimeRange = { kind: "live"; ms: number } | { kind: "fixed"; from: number; to: number };
 
 export function presetMs(key: PresetKey): number {
   return PRESETS.find((p) => p.key === key)?.ms ?? 3_600_000;
 }
 
 export function resolveRange(r: TimeRange, now: number): { from: number; to: number } {
-  return r.kind === "preset" ? { from: now - presetMs(r.key), to: now } : { from: r.from, to: r.to };
+  return r.kind === "live" ? { from: now - r.ms, to: now } : { from: r.from, to: r.to };
 }
 
 /** Never zoom into less than a minute: events of one snapshot share a time. */
 export const MIN_SPAN_MS = 60_000;
 const MAX_SPAN_MS = 366 * 86_400_000;
+const clampSpan = (ms: number) => Math.round(Math.min(MAX_SPAN_MS, Math.max(MIN_SPAN_MS, ms)));
 
-export function zoom(r: { from: number; to: number }, factor: number, now: number): TimeRange {
-  const centre = (r.from + r.to) / 2;
-  const span = Math.min(MAX_SPAN_MS, Math.max(MIN_SPAN_MS, (r.to - r.from) * factor));
-  let from = centre - span / 2;
-  let to = centre + span / 2;
-  if (to > now) {
-    from -= to - now;
-    to = now;
-  }
-  return { kind: "custom", from: Math.round(from), to: Math.round(to) };
+/**
+ * Zoom by `factor` (0.5 in, 2 out). A live range stays live (its end is now, where the news is);
+ * a fixed one keeps its centre, and becomes live if it would reach past now.
+ */
+export function zoom(r: TimeRange, factor: number, now: number): TimeRange {
+  const { from, to } = resolveRange(r, now);
+  const span = clampSpan((to - from) * factor);
+  if (r.kind === "live") return { kind: "live", ms: span };
+  const centre = (from + to) / 2;
+  return fixedOrLive(centre - span / 2, centre + span / 2, now);
 }
 
-export function pan(r: { from: number; to: number }, direction: -1 | 1, now: number): TimeRange {
-  const step = (r.to - r.from) / 2;
-  let from = r.from + direction * step;
-  let to = r.to + direction * step;
-  if (to > now) {
-    from -= to - now;
-    to = now;
-  }
-  return { kind: "custom", from: Math.round(from), to: Math.round(to) };
+/** Half a window earlier (-1) or later (1); later than now is live again. */
+export function pan(r: TimeRange, direction: -1 | 1, now: number): TimeRange {
+  const { from, to } = resolveRange(r, now);
+  const step = (to - from) / 2;
+  return fixedOrLive(from + direction * step, to + direction * step, now);
+}
+
+function fixedOrLive(from: number, to: number, now: number): TimeRange {
+  // "Now" moved on since the range was drawn: an end that close to now means now.
+  const slack = Math.max(10_000, (to - from) * 0.05);
+  if (to >= now - slack) return { kind: "live", ms: clampSpan(to - from) };
+  return { kind: "fixed", from: Math.round(from), to: Math.round(to) };
 }
 
 const STEPS = [

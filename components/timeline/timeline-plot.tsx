@@ -28,16 +28,22 @@ const LANE_SHORT = new Map<number, string>(LANES.map((l) => [l.y, l.lane === "ac
  * standby is one snapshot with five events, and they must all be visible and hoverable.
  */
 export function spread<T extends { t: number; lane: Lane }>(items: T[], from: number, to: number): (T & { y: number })[] {
-  const bucket = Math.max(1, (to - from) / 120);
+  // Marks closer than this (about 1/120 of the width) would overlap: they take different slots.
+  const near = Math.max(1, (to - from) / 120);
   const OFFSETS = [0, 0.22, -0.22, 0.38, -0.38];
-  const seen = new Map<string, number>();
-  return items.map((it) => {
-    const key = `${it.lane}:${Math.round(it.t / bucket)}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    const base = LANES.find((l) => l.lane === it.lane)?.y ?? 0;
-    return { ...it, y: base + (OFFSETS[n % OFFSETS.length] ?? 0) };
-  });
+  const recent = new Map<Lane, { t: number; slot: number }[]>();
+  return [...items]
+    .sort((a, b) => a.t - b.t)
+    .map((it) => {
+      const placed = (recent.get(it.lane) ?? []).filter((p) => it.t - p.t < near);
+      const used = new Set(placed.map((p) => p.slot));
+      let slot = 0;
+      while (used.has(slot) && slot < OFFSETS.length - 1) slot += 1;
+      if (used.has(slot)) slot = placed.length % OFFSETS.length; // full: overlap, evenly
+      recent.set(it.lane, [...placed, { t: it.t, slot }]);
+      const base = LANES.find((l) => l.lane === it.lane)?.y ?? 0;
+      return { ...it, y: base + (OFFSETS[slot] ?? 0) };
+    });
 }
 
 function PointTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {

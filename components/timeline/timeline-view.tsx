@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react
 import { Section } from "@/components/ui/card";
 import { useClusterLive } from "@/components/live/cluster-live";
 import { useTRPC } from "@/trpc/react";
-import { fromLocalInput, fullTime, MIN_SPAN_MS, pan, PRESETS, resolveRange, toLocalInput, zoom, type TimeRange } from "./range";
+import { fromLocalInput, fullTime, MIN_SPAN_MS, pan, PRESETS, presetMs, resolveRange, toLocalInput, zoom, type TimeRange } from "./range";
 import { actionLook, kindLook, laneOfKind, LANES, type Lane, type Look } from "./style";
 import { spread, TimelinePlot, type PlotPoint } from "./timeline-plot";
 import { Mark } from "./mark";
@@ -39,12 +39,12 @@ export function Timeline() {
   const live = useClusterLive();
   const trpc = useTRPC();
   const narrow = useNarrow();
-  const [range, setRange] = useState<TimeRange>({ kind: "preset", key: "1h" });
+  const [range, setRange] = useState<TimeRange>({ kind: "live", ms: presetMs("1h") });
   const [anchor, setAnchor] = useState(() => Date.now());
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [highlight, setHighlight] = useState<string | null>(null);
   const [customOpen, setCustomOpen] = useState(false);
-  const following = range.kind === "preset";
+  const following = range.kind === "live";
 
   useEffect(() => {
     if (!following) return;
@@ -135,12 +135,12 @@ export function Timeline() {
               <button
                 key={p.key}
                 type="button"
-                className={clsx(btn, range.kind === "preset" && range.key === p.key && "border-accent bg-info-soft text-fg")}
-                aria-pressed={range.kind === "preset" && range.key === p.key}
+                className={clsx(btn, following && range.ms === p.ms && "border-accent bg-info-soft text-fg")}
+                aria-pressed={following && range.ms === p.ms}
                 data-test={`range-${p.key}`}
                 onClick={() => {
                   setCustomOpen(false);
-                  choose({ kind: "preset", key: p.key });
+                  choose({ kind: "live", ms: p.ms });
                 }}
               >
                 {p.label}
@@ -148,7 +148,7 @@ export function Timeline() {
             ))}
             <button
               type="button"
-              className={clsx(btn, range.kind === "custom" && "border-accent bg-info-soft text-fg")}
+              className={clsx(btn, customOpen && "border-accent bg-info-soft text-fg")}
               aria-expanded={customOpen}
               aria-controls="timeline-custom"
               data-test="range-custom"
@@ -166,19 +166,19 @@ export function Timeline() {
           </span>
           {following ? <span className="rounded bg-ok-soft px-1.5 py-0.5 font-medium text-ok">live</span> : null}
           <span className="ml-auto flex flex-wrap gap-1.5" role="group" aria-label="Zoom and pan">
-            <button type="button" className={btn} onClick={() => choose(pan({ from, to }, -1, Date.now()))} aria-label="Earlier" data-test="pan-earlier">
+            <button type="button" className={btn} onClick={() => choose(pan(range, -1, Date.now()))} aria-label="Earlier" data-test="pan-earlier">
               <ChevronLeft size={14} aria-hidden="true" />
               <span className="hidden sm:inline">Earlier</span>
             </button>
-            <button type="button" className={btn} onClick={() => choose(zoom({ from, to }, 0.5, Date.now()))} disabled={span <= MIN_SPAN_MS} aria-label="Zoom in" data-test="zoom-in">
+            <button type="button" className={btn} onClick={() => choose(zoom(range, 0.5, Date.now()))} disabled={span <= MIN_SPAN_MS} aria-label="Zoom in" data-test="zoom-in">
               <ZoomIn size={14} aria-hidden="true" />
               <span className="hidden sm:inline">Zoom in</span>
             </button>
-            <button type="button" className={btn} onClick={() => choose(zoom({ from, to }, 2, Date.now()))} aria-label="Zoom out" data-test="zoom-out">
+            <button type="button" className={btn} onClick={() => choose(zoom(range, 2, Date.now()))} aria-label="Zoom out" data-test="zoom-out">
               <ZoomOut size={14} aria-hidden="true" />
               <span className="hidden sm:inline">Zoom out</span>
             </button>
-            <button type="button" className={btn} onClick={() => choose(pan({ from, to }, 1, Date.now()))} disabled={following} aria-label="Later" data-test="pan-later">
+            <button type="button" className={btn} onClick={() => choose(pan(range, 1, Date.now()))} disabled={following} aria-label="Later" data-test="pan-later">
               <span className="hidden sm:inline">Later</span>
               <ChevronRight size={14} aria-hidden="true" />
             </button>
@@ -202,7 +202,7 @@ export function Timeline() {
             highlight={highlight}
             showNow={following}
             narrow={narrow}
-            onZoom={(f, t) => choose({ kind: "custom", from: f, to: Math.max(t, f + MIN_SPAN_MS) })}
+            onZoom={(f, t) => choose({ kind: "fixed", from: f, to: Math.max(t, f + MIN_SPAN_MS) })}
           />
         </div>
         <ul className="flex flex-wrap gap-1.5 border-t border-line px-4 py-2.5" aria-label="Legend: show or hide a kind" data-test="timeline-legend">
@@ -250,7 +250,7 @@ function CustomRange({ from, to, onApply }: { from: number; to: number; onApply:
     if (Number.isNaN(t)) return setProblem("To is not a date and time.");
     if (t - f < MIN_SPAN_MS) return setProblem("To must be at least a minute after From.");
     setProblem(null);
-    onApply({ kind: "custom", from: f, to: t });
+    onApply({ kind: "fixed", from: f, to: t });
   };
   const input = "rounded-md border border-line bg-surface px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-accent";
   return (
