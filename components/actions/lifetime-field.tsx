@@ -38,7 +38,7 @@ export function LifetimeField({ value, onChange, test = "lifetime" }: { value: s
         data-test={test}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        placeholder="e.g. PT30M, PT2H, P1D — empty: until cleared"
+        placeholder="e.g. PT30M, PT2H, P1D"
         autoComplete="off"
         spellCheck={false}
         aria-invalid={!check.ok}

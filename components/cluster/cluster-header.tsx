@@ -67,7 +67,7 @@ export function ClusterHeader() {
       {live.link === "stale" && live.status ? <StaleBanner detail={live.detail} /> : null}
       <ClusterModeBanner cluster={live.name} options={options} unavailable={unavailable} />
       <div className="flex flex-wrap items-end gap-x-3 gap-y-2 border-b border-line">
-        <nav className="-mb-px flex gap-1 text-sm" aria-label="Cluster views">
+        <nav className="-mb-px flex max-w-full gap-1 overflow-x-auto text-sm" aria-label="Cluster views">
           {tabs.map((t) => {
             const active = path === t.href;
             return (
@@ -77,7 +77,7 @@ export function ClusterHeader() {
                 data-test={t.test}
                 aria-current={active ? "page" : undefined}
                 className={clsx(
-                  "block border-b-2 px-3 py-2",
+                  "block whitespace-nowrap border-b-2 px-3 py-2",
                   active ? "border-accent font-medium text-fg" : "border-transparent text-muted hover:text-fg",
                 )}
               >
