@@ -103,6 +103,15 @@ function describeWait(status: ClusterStatus, action: ChangeActionName, params: R
   return `Pacemaker accepted it, but the cluster does not show it yet: ${pending}${extra.length ? ` — ${extra.join("; ")}` : ""}`;
 }
 
+/** "ACL target viewer1, role ro" — who Pacemaker judged, with the roles the CIB gives that target. */
+function aclWho(status: ClusterStatus | null, cibUser: string | undefined): string {
+  if (!cibUser) return "no CIB_user";
+  const acls = status?.configuration?.acls;
+  const subject = acls?.targets.find((t) => t.id === cibUser || t.name === cibUser);
+  const roles = subject?.roles ?? [];
+  return `ACL target ${cibUser}${roles.length ? `, role ${roles.join(", ")}` : subject ? ", no role" : ", not an acl_target in the CIB"}`;
+}
+
 function commandLines(runs: ChangeResult["commands"]): string[] {
   return runs.map((c) => c.line);
 }
@@ -135,7 +144,7 @@ export async function performAction<A extends ChangeActionName>(
     clusterName: cluster,
     address: caller.clientIp,
   };
-  const refuse = async (status: "invalid" | "acl_denied", message: string, err: TRPCError): Promise<never> => {
+  const refuse = async (status: "invalid" | "acl_denied" | "failed", message: string, err: TRPCError): Promise<never> => {
     await recordAudit(db, actor, base, status, message, performance.now() - started);
     throw err;
   };
@@ -153,6 +162,12 @@ export async function performAction<A extends ChangeActionName>(
   if (unknown) return refuse("invalid", unknown, invalid(unknown));
 
   let cibUser: string | undefined;
+  if (status && !status.configuration) {
+    // Without the CIB's configuration the console cannot tell whether Pacemaker enforces ACLs:
+    // sending the change as root could bypass them, so nothing is sent.
+    const msg = `the status of ${cluster} carries no configuration (the agent could not read the CIB), so the console cannot tell whether the cluster enforces ACLs; try again when the agent reads the CIB`;
+    return refuse("failed", msg, new TRPCError({ code: "PRECONDITION_FAILED", message: msg }));
+  }
   if (aclEnabled(status)) {
     const aclTarget = await aclTargetOf(db, user.id);
     if (!aclTarget) {
@@ -179,7 +194,7 @@ export async function performAction<A extends ChangeActionName>(
     if (err instanceof AgentRequestError) {
       const commands = err.commands.length ? commandLines(err.commands) : planned;
       if (err.code === "not_permitted") {
-        const msg = `denied by the cluster's ACL (${cibUser ? `ACL target ${cibUser}` : "no CIB_user"}): ${err.message}`;
+        const msg = `denied by the cluster's ACL (${aclWho(feed.current() ?? status, cibUser)}): ${err.message}`;
         await completeActionRow(db, auditId, { status: "acl_denied", message: msg, commands, durationMs });
         throw new TRPCError({ code: "FORBIDDEN", message: msg });
       }

@@ -123,7 +123,7 @@ describe("Pacemaker ACLs through the console", () => {
     const olga = await as("olga");
     const err = await expectTrpcError(olga.nodes.standby({ cluster: "aclcluster", node: "node3", on: true }));
     expect(err.code).toBe("FORBIDDEN");
-    expect(err.message).toMatch(/^denied by the cluster's ACL \(ACL target viewer1(, role ro)?\): /);
+    expect(err.message).toMatch(/^denied by the cluster's ACL \(ACL target viewer1, role ro\): /);
     expect(err.message).toMatch(/exited 4/);
     expect(err.message).toMatch(/Permission denied|Insufficient privileges/); // Pacemaker's own words
 
@@ -225,7 +225,7 @@ describe("Pacemaker ACLs through the console, on the live lab cluster", () => {
     const olga = await as("olga");
     const err = await expectTrpcError(olga.nodes.standby({ cluster: "acllive", node, on: true }));
     expect(err.code).toBe("FORBIDDEN");
-    expect(err.message).toMatch(/^denied by the cluster's ACL \(ACL target viewer1(, role ro)?\): .*exited 4/);
+    expect(err.message).toMatch(/^denied by the cluster's ACL \(ACL target viewer1, role ro\): .*exited 4/);
     expect(err.message).toMatch(/Permission denied|Insufficient privileges/);
     expect(liveLog.some((l) => l.includes("node.standby") && l.includes(" as viewer1 ") && l.includes("not_permitted"))).toBe(true);
     expect(await liveStandby()).toBe("(not set)");

@@ -167,7 +167,8 @@ describe("performAction", () => {
   });
 
   it("records acl_denied when Pacemaker refuses the mapped ACL target (not_permitted), sending that target as CIB_user", async () => {
-    link.send(withAcl(demo));
+    // the real ACL variant: enable-acl=true, acl_target viewer1 holding role read-only
+    link.send(fixtureStatus("variants/acl"));
     await t.db.user.update({ where: { id: olga.id }, data: { aclTarget: "viewer1" } });
     link.answer = async () => {
       throw new AgentRequestError("not_permitted", "crm_attribute exited 4: Insufficient privileges", [
@@ -176,7 +177,7 @@ describe("performAction", () => {
     };
     const err = await expectTrpcError(performAction(caller(olga), "demo", "node.standby", { node: "node3", on: true }));
     expect(err.code).toBe("FORBIDDEN");
-    expect(err.message).toBe("denied by the cluster's ACL (ACL target viewer1): crm_attribute exited 4: Insufficient privileges");
+    expect(err.message).toBe("denied by the cluster's ACL (ACL target viewer1, role read-only): crm_attribute exited 4: Insufficient privileges");
     expect(link.requests).toEqual([{ action: "node.standby", params: { node: "node3", on: true }, cibUser: "viewer1" }]);
     const r = await lastRow();
     expect(r).toMatchObject({ status: "acl_denied", message: err.message });
@@ -206,6 +207,18 @@ describe("performAction", () => {
     expect(err.message).toMatch(/^no agent of fresh can take the request/);
     expect(fresh.requests).toEqual([]);
     expect(await lastRow()).toMatchObject({ status: "failed", clusterName: "fresh", message: err.message });
+  });
+
+  it("sends nothing when the status carries no configuration (whether ACLs apply cannot be told)", async () => {
+    const noConfig = { ...structuredClone(demo), configuration: null };
+    link.send(noConfig);
+    const before = link.requests.length;
+    const err = await expectTrpcError(performAction(caller(olga), "demo", "node.standby", { node: "node3", on: true }));
+    expect(err.code).toBe("PRECONDITION_FAILED");
+    expect(err.message).toMatch(/cannot tell whether the cluster enforces ACLs/);
+    expect(link.requests.length).toBe(before);
+    expect(await lastRow()).toMatchObject({ status: "failed", action: "cluster.node.standby" });
+    link.send(demo);
   });
 
   it("records unknown when the agent does not answer in time (it may have done it)", async () => {
