@@ -26,7 +26,8 @@ export const xmlId = (what = "id") =>
     .string()
     .min(1, `${what} is empty`)
     .max(256, `${what} is too long`)
-    .refine((v) => !isOptionLike(v), optionLikeMessage(what))
+    // abort: an option look-alike gets that one message, not also "not a valid id"
+    .refine((v) => !isOptionLike(v), { message: optionLikeMessage(what), abort: true })
     .refine((v) => XML_ID.test(v), {
       message: `${what} is not a valid Pacemaker id (letters, digits, ".", "-", "_"; starting with a letter or "_")`,
     });
@@ -36,7 +37,8 @@ export const nodeName = (what = "node name") =>
     .string()
     .min(1, `${what} is empty`)
     .max(253, `${what} is too long`)
-    .refine((v) => !isOptionLike(v), optionLikeMessage(what))
+    // abort: an option look-alike gets that one message, not also "not a valid id"
+    .refine((v) => !isOptionLike(v), { message: optionLikeMessage(what), abort: true })
     .refine((v) => NODE_NAME.test(v), { message: `${what} is not a valid node name (letters, digits, ".", "-", "_")` });
 
 export const attrName = (what = "attribute name") =>
@@ -44,7 +46,8 @@ export const attrName = (what = "attribute name") =>
     .string()
     .min(1, `${what} is empty`)
     .max(256, `${what} is too long`)
-    .refine((v) => !isOptionLike(v), optionLikeMessage(what))
+    // abort: an option look-alike gets that one message, not also "not a valid id"
+    .refine((v) => !isOptionLike(v), { message: optionLikeMessage(what), abort: true })
     .refine((v) => ATTR_NAME.test(v), { message: `${what} is not a valid attribute name` });
 
 /** Free text is passed literally (never through a shell); only option look-alikes and control bytes are refused. */
@@ -52,12 +55,14 @@ export const attrValue = (what = "value") =>
   z
     .string()
     .max(4096, `${what} is too long`)
-    .refine((v) => !isOptionLike(v), optionLikeMessage(what))
+    // abort: an option look-alike gets that one message, not also "not a valid id"
+    .refine((v) => !isOptionLike(v), { message: optionLikeMessage(what), abort: true })
     // eslint-disable-next-line no-control-regex
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${what} must not contain control characters`);
 
 export const duration = (what = "lifetime") =>
   z
     .string()
-    .refine((v) => !isOptionLike(v), optionLikeMessage(what))
+    // abort: an option look-alike gets that one message, not also "not a valid id"
+    .refine((v) => !isOptionLike(v), { message: optionLikeMessage(what), abort: true })
     .refine((v) => DURATION.test(v), `${what} must be an ISO 8601 duration such as PT1H or P1D`);
