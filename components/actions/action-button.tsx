@@ -106,7 +106,14 @@ export function ActionButton<A extends ChangeActionName>(props: ActionButtonProp
         className={clsx(actionButtonClass(variant, size), className)}
       >
         {busy ? <Loader2 aria-hidden className="size-3.5 animate-spin" /> : Icon ? <Icon aria-hidden className="size-3.5" /> : null}
-        <span>{busy ? "working…" : label}</span>
+        {/* While busy the name still says which change it is ("Standby: working…"). */}
+        {busy ? (
+          <span>
+            <span className="sr-only">{label}: </span>working…
+          </span>
+        ) : (
+          <span>{label}</span>
+        )}
         {/* The tooltip's reason, for screen readers and touch screens that never show a title. */}
         {why ? <span className="sr-only">: {why}</span> : null}
       </button>

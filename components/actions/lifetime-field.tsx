@@ -48,7 +48,7 @@ export function LifetimeField({ value, onChange, test = "lifetime" }: { value: s
           check.ok ? "border-line focus:border-accent focus:ring-accent/30" : "border-err focus:ring-err/30",
         )}
       />
-      <p id={hintId} data-test={`${test}-hint`} className={clsx("mt-1 text-xs", check.ok ? "text-muted" : "text-err")} aria-live="polite">
+      <p id={hintId} data-test={`${test}-hint`} className={clsx("mt-1 text-xs", check.ok ? "text-muted" : "text-err")}>
         {check.ok ? (check.value ? `expires after ${check.text} (crm_resource --lifetime=${check.value})` : "no lifetime: stays until cleared") : check.error}
       </p>
     </div>
