@@ -150,7 +150,8 @@ function ResourceActions({ details }: { details: ResourceDetails }) {
   if (!nodes) return null;
   return (
     <Block title="Actions" test="details-actions">
-      <ResourceActionsSection cluster={live.name} plan={plan} nodes={nodes} unavailable={unavailableReason(live)} />
+      {/* Keyed: another resource's panel starts from its own defaults (node, lifetime), not the last one's. */}
+      <ResourceActionsSection key={plan.rsc} cluster={live.name} plan={plan} nodes={nodes} unavailable={unavailableReason(live)} />
     </Block>
   );
 }
