@@ -24,6 +24,12 @@ export interface DerivedEvent {
   subject: string;
   message: string;
   details: Record<string, unknown>;
+  /**
+   * Set when the event is not tied to a CIB change (fencing history lives in the fencer, not the
+   * CIB): it is appended to the stored statusEpoch, so two fencings of one node between two CIB
+   * versions stay two events, and every console still derives the same key.
+   */
+  epochKey?: string;
 }
 
 // ---- summary ----
@@ -69,6 +75,26 @@ export interface StatusSummary {
   quorum: boolean | null;
   dc: string | null;
   maintenance: boolean | null;
+  /** when crm_mon ran (its last_update, read in the console's time zone), ms; null when unknown */
+  lastUpdate: number | null;
+}
+
+export interface DeriveOptions {
+  /**
+   * When the console received `prev` (its own clock). Fencing entries of a history section that
+   * `prev` did not have are new only if they completed after this (less a clock-skew slack);
+   * without it, prev's crm_mon last_update stands in.
+   */
+  prevAt?: Date;
+}
+
+/** Clocks of nodes and console differ a little; a fencing this much before prev still counts. */
+const FENCE_SLACK_MS = 120_000;
+
+function parseTime(s: string | null | undefined): number | null {
+  if (!s) return null;
+  const t = new Date(s.replace(/^(\d{4}-\d{2}-\d{2}) /, "$1T")).getTime();
+  return Number.isNaN(t) ? null : t;
 }
 
 /** node_state origins that mean "this node was fenced" (the controller's, crm_simulate's). */
@@ -206,6 +232,7 @@ export function summarize(s: ClusterStatus): StatusSummary {
     quorum: dc ? dc.withQuorum : (s.cib?.haveQuorum ?? null),
     dc: dc?.name ?? null,
     maintenance: s.summary.clusterOptions?.maintenanceMode ?? null,
+    lastUpdate: parseTime(s.summary.lastUpdate),
   };
 }
 
@@ -242,14 +269,14 @@ function failureWords(f: Failure): string {
 
 // ---- the rules ----
 
-export function deriveEvents(prev: ClusterStatus, next: ClusterStatus): DerivedEvent[] {
-  return compareSummaries(summarize(prev), summarize(next));
+export function deriveEvents(prev: ClusterStatus, next: ClusterStatus, opts: DeriveOptions = {}): DerivedEvent[] {
+  return compareSummaries(summarize(prev), summarize(next), opts);
 }
 
-export function compareSummaries(a: StatusSummary, b: StatusSummary): DerivedEvent[] {
+export function compareSummaries(a: StatusSummary, b: StatusSummary, opts: DeriveOptions = {}): DerivedEvent[] {
   const out: DerivedEvent[] = [];
-  const emit = (kind: EventKind, subject: string, message: string, details: Record<string, unknown> = {}): void => {
-    out.push({ kind, subject, message, details });
+  const emit = (kind: EventKind, subject: string, message: string, details: Record<string, unknown> = {}, epochKey?: string): void => {
+    out.push({ kind, subject, message, details, ...(epochKey ? { epochKey } : {}) });
   };
 
   // Cluster-wide first: they explain what follows.
@@ -267,12 +294,19 @@ export function compareSummaries(a: StatusSummary, b: StatusSummary): DerivedEve
   // Nodes.
   const fenced = new Map<string, Record<string, unknown>>();
   const fenceFailed = new Map<string, FenceEvent>();
-  // A history section that just appeared (crm_mon began reporting it) is old news, not new events.
-  if (a.fencing && b.fencing) {
+  // crm_mon leaves the section out while the history is empty, so a section that appears may hold
+  // the first fencing; or it may be old history a fencer that was unreachable reports again. Which
+  // one the completion time tells.
+  const since = opts.prevAt?.getTime() ?? a.lastUpdate;
+  if (b.fencing && (a.fencing || since !== null)) {
     for (const [key, f] of b.fencing) {
-      if (a.fencing.has(key)) continue;
+      if (a.fencing?.has(key)) continue;
+      if (!a.fencing) {
+        const done = parseTime(f.completed);
+        if (done === null || since === null || done < since - FENCE_SLACK_MS) continue;
+      }
       if (f.status === "success") fenced.set(f.target, { via: "fence history", action: f.action, delegate: f.delegate, origin: f.origin, client: f.client, completed: f.completed });
-      else if (f.status === "failed") fenceFailed.set(f.target, f);
+      else if (f.status === "failed" && !fenceFailed.has(f.target)) fenceFailed.set(f.target, f);
     }
   }
   for (const [name, n] of b.nodes) {
@@ -298,10 +332,11 @@ export function compareSummaries(a: StatusSummary, b: StatusSummary): DerivedEve
   for (const [name, d] of fenced) {
     if (!b.nodes.has(name) && !a.nodes.has(name)) continue;
     const how = typeof d.action === "string" ? ` (${d.action}${typeof d.delegate === "string" && d.delegate ? ` by ${d.delegate}` : ""})` : "";
-    emit("node.fenced", name, `${nodeLabel(name, b.nodes.get(name)?.type ?? "member")} was fenced${how}`, d);
+    const key = d.via === "fence history" ? `fence:${String(d.completed ?? "")}` : undefined;
+    emit("node.fenced", name, `${nodeLabel(name, b.nodes.get(name)?.type ?? "member")} was fenced${how}`, d, key);
   }
   for (const [name, f] of fenceFailed) {
-    emit("fencing.failed", name, `Fencing ${name} failed${f.exitReason ? `: ${f.exitReason}` : ""}`, { action: f.action, delegate: f.delegate, origin: f.origin });
+    emit("fencing.failed", name, `Fencing ${name} failed${f.exitReason ? `: ${f.exitReason}` : ""}`, { action: f.action, delegate: f.delegate, origin: f.origin, completed: f.completed }, `fence:${f.completed ?? ""}`);
   }
 
   // Resources.
@@ -349,11 +384,12 @@ function cloneEvents(p: Unit, u: Unit, b: StatusSummary, emit: Emit): void {
   if (demoted.length) emit("resource.demoted", u.id, `${u.id} demoted on ${list(demoted)}`, { nodes: demoted });
 }
 
-/** crm_mon flags it FAILED, or it has a failure record and runs nowhere. */
+/**
+ * crm_mon flags it FAILED. (A failure record alone is not trouble: the record stays until a
+ * cleanup, also while the resource runs again or is stopped for another reason, e.g. a standby.)
+ */
 function troubled(s: StatusSummary, id: string): boolean {
-  const u = s.units.get(id);
-  if (u && u.failedOn.length) return true;
-  return (s.failures.get(id)?.size ?? 0) > 0 && (!u || u.placements.size === 0);
+  return (s.units.get(id)?.failedOn.length ?? 0) > 0;
 }
 
 function failureEvents(a: StatusSummary, b: StatusSummary, emit: Emit): void {

@@ -24,6 +24,8 @@ interface Seen {
   generation: string;
   status: ClusterStatus;
   summary: StatusSummary;
+  /** when this recorder got it */
+  at: Date;
 }
 
 type Pending = Observed | { removed: true; clusterId: string };
@@ -74,7 +76,7 @@ export class EventRecorder {
     for (const snap of this.hub.snapshots()) {
       const feed = this.hub.feed(snap.id);
       const status = feed?.current();
-      if (feed && status) this.seen.set(snap.id, { generation: feed.generation, status, summary: summarize(status) });
+      if (feed && status) this.seen.set(snap.id, { generation: feed.generation, status, summary: summarize(status), at: this.now() });
     }
     this.hub.bus.on(ANY_CLUSTER_EVENT, this.onHubEvent);
     return this;
@@ -113,9 +115,9 @@ export class EventRecorder {
     const before = this.seen.get(item.clusterId);
     if (before?.status === item.status) return;
     const summary = summarize(item.status);
-    this.seen.set(item.clusterId, { generation: item.generation, status: item.status, summary });
+    this.seen.set(item.clusterId, { generation: item.generation, status: item.status, summary, at: item.at });
     if (!before || before.generation !== item.generation) return; // a baseline, not a change
-    const events = compareSummaries(before.summary, summary);
+    const events = compareSummaries(before.summary, summary, { prevAt: before.at });
     if (!events.length) return;
     const epoch = cibVersion(item.status) ?? nocibEpoch(before.summary, summary);
     this.writes = this.writes.then(() => this.store(item, epoch, events));
@@ -130,7 +132,7 @@ export class EventRecorder {
         subject: e.subject,
         message: e.message,
         details: JSON.stringify(e.details),
-        statusEpoch,
+        statusEpoch: e.epochKey ? `${statusEpoch}+${e.epochKey}` : statusEpoch,
       };
       try {
         await this.db.clusterEvent.create({ data: { ...data, clusterId: item.clusterId } });

@@ -96,19 +96,42 @@ describe("deriveEvents", () => {
   });
 
   it("fencing history: a new success is a fencing, a new failure is a failed fencing, old entries are not news", () => {
-    const entry = (status: string, target: string): FenceEvent => ({
+    // As crm_mon 2.1.5 prints them (a failed fencing from the live lab: stonith_admin --fence of an unknown node).
+    const entry = (status: string, target: string, completed = "2026-11-24 23:05:00Z"): FenceEvent => ({
       status, extendedStatus: null, exitReason: status === "failed" ? "No route to host" : null, delegate: "node2",
-      action: "reboot", target, client: "pacemaker-controld.1234", origin: "node2", completed: "2026-11-24 23:05:00 +00:00", extraAttrs: {},
+      action: "reboot", target, client: "pacemaker-controld.1234", origin: "node2", completed, extraAttrs: {},
     });
     const prev = structuredClone(demo);
-    prev.fenceHistory = [entry("success", "node3")];
+    prev.fenceHistory = [entry("success", "node3", "2026-11-24 22:00:00Z")];
     const next = structuredClone(prev);
-    next.fenceHistory = [entry("success", "node3"), entry("success", "node4"), entry("failed", "node2")];
+    next.fenceHistory = [...prev.fenceHistory, entry("success", "node4"), entry("failed", "node2")];
     expect(brief(prev, next)).toEqual(["node.fenced node4", "fencing.failed node2"]);
     expect(find(prev, next, "node.fenced", "node4").message).toBe("node4 was fenced (reboot by node2)");
     expect(find(prev, next, "fencing.failed", "node2").message).toBe("Fencing node2 failed: No route to host");
-    // A history section crm_mon only now reports is what happened before: no events.
-    expect(brief(demo, next)).toEqual([]);
+    // Not tied to a CIB change: the entry's completion keys it, so a second fencing between the
+    // same two CIB versions is a second event.
+    expect(find(prev, next, "node.fenced", "node4").epochKey).toBe("fence:2026-11-24 23:05:00Z");
+  });
+
+  it("fencing history: crm_mon leaves an empty history out, so the section appearing can be the first fencing", () => {
+    const prev = structuredClone(demo);
+    prev.fenceHistory = null;
+    prev.summary.lastUpdate = null;
+    const next = structuredClone(demo);
+    const at = (completed: string): FenceEvent => ({
+      status: "failed", extendedStatus: null, exitReason: null, delegate: null, action: "off", target: "node1-ghost",
+      client: "stonith_admin.15186", origin: "node1", completed, extraAttrs: {},
+    });
+    const seen = { prevAt: new Date("2026-12-02T05:14:10Z") };
+    next.fenceHistory = [at("2026-12-02 05:14:10Z")];
+    expect(brief(prev, next)).toEqual([]); // prev's own time unknown here: nothing to tell old from new
+    expect(deriveEvents(prev, next, seen).map((e) => `${e.kind} ${e.subject}`)).toEqual(["fencing.failed node1-ghost"]);
+    // History from long before prev (a fencer that was unreachable answering again) is not news.
+    next.fenceHistory = [at("2026-12-01 09:00:00Z")];
+    expect(deriveEvents(prev, next, seen)).toEqual([]);
+    // Without the console's receive time, prev's crm_mon last_update stands in.
+    prev.summary.lastUpdate = "2026-12-01T08:59:00Z";
+    expect(brief(prev, next)).toEqual(["fencing.failed node1-ghost"]);
   });
 
   it("a new failure is an event once; the same failure in the next snapshot is not", () => {
@@ -130,6 +153,16 @@ describe("deriveEvents", () => {
   it("a FAILED resource that runs again has recovered", () => {
     const e = find(v("failed-stop"), demo, "resource.recovered", "WebService1");
     expect(e.message).toBe("WebService1 recovered: running on node2");
+  });
+
+  it("a resource with an old failure record that stopped for another reason and starts again has not 'recovered'", () => {
+    // failed-op: WebService2 runs on node3 with a monitor failure on record; node3 goes to standby.
+    const stopped = structuredClone(v("failed-op"));
+    const ws2 = stopped.resources.find((r) => r.id === "WebService2")!;
+    Object.assign(ws2, { role: "Stopped", active: false, nodes: [], nodesRunningOn: 0 });
+    stopped.nodes.find((n) => n.name === "node3")!.standby = true;
+    expect(brief(v("failed-op"), stopped)).toEqual(["node.standby.on node3", "resource.stopped WebService2"]);
+    expect(brief(stopped, v("failed-op"))).toEqual(["node.standby.off node3", "resource.started WebService2"]);
   });
 
   it("a clone instance failing is about the clone", () => {

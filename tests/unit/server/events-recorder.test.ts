@@ -150,6 +150,25 @@ describe("event recorder", () => {
     await c.recorder.stop();
   });
 
+  it("two fencings of one node with no CIB change between them are two events", async () => {
+    const c = consoleInstance();
+    const fence = (completed: string) => ({
+      status: "success", extendedStatus: null, exitReason: null, delegate: "node2", action: "reboot", target: "node4",
+      client: "pacemaker-controld.1", origin: "node2", completed, extraAttrs: {},
+    });
+    const withHistory = (...completed: string[]) => ({ ...demo, fenceHistory: completed.map(fence) });
+    c.agents.link(N2).send(withHistory());
+    c.agents.link(N2).send(withHistory("2026-11-24 23:01:00Z"));
+    c.agents.link(N2).send(withHistory("2026-11-24 23:01:00Z", "2026-11-24 23:02:00Z"));
+    await c.recorder.flush();
+    const fenced = (await rows()).filter((r) => r.kind === "node.fenced");
+    expect(fenced.map((r) => r.statusEpoch).sort()).toEqual([
+      `${cibOf(demo)}+fence:2026-11-24 23:01:00Z`,
+      `${cibOf(demo)}+fence:2026-11-24 23:02:00Z`,
+    ]);
+    await c.recorder.stop();
+  });
+
   it("an event of a cluster removed meanwhile is kept by name", async () => {
     const other = await t.db.cluster.create({ data: { name: "gone", token: "tok" } });
     const { hub, agents } = createTestHub();
@@ -166,6 +185,10 @@ describe("event recorder", () => {
     await recorder.stop();
   });
 });
+
+function cibOf(s: typeof demo): string {
+  return `${s.cib!.adminEpoch}.${s.cib!.epoch}.${s.cib!.numUpdates}`;
+}
 
 function v(name: string) {
   return fixtureStatus(`variants/${name}`);
