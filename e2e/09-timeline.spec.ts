@@ -140,6 +140,10 @@ test("ranges: presets, zoom, and a custom range with a clear message for bad inp
   await expect(page.getByTestId("timeline-empty")).toHaveText("No cluster events or user actions in this range.");
   await page.getByTestId("range-7d").click();
   await expect(page.getByTestId("timeline-range")).toContainText("now");
+  // A NOC wall is usually dark: the theme's colours carry over to the plot.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: shot("timeline-dark"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
   // Dragging across the plot with the mouse zooms into what was dragged over.
   const plot = await page.getByTestId("timeline-plot").boundingBox();
   if (!plot) throw new Error("no plot");

@@ -59,8 +59,10 @@ export function Timeline() {
 
   const { from, to } = resolveRange(range, anchor);
   const input = { cluster: live.name, from: new Date(from), ...(following ? {} : { to: new Date(to) }), limit: LIMIT };
-  const events = useQuery({ ...trpc.events.list.queryOptions(input), placeholderData: keepPreviousData });
-  const actions = useQuery({ ...trpc.events.actions.queryOptions(input), placeholderData: keepPreviousData });
+  // A live range's key moves with now: keep the previous answer on screen, and drop old ones soon.
+  const opts = { placeholderData: keepPreviousData, gcTime: 30_000, refetchOnWindowFocus: false } as const;
+  const events = useQuery({ ...trpc.events.list.queryOptions(input), ...opts });
+  const actions = useQuery({ ...trpc.events.actions.queryOptions(input), ...opts });
 
   const choose = useCallback((r: TimeRange) => {
     setRange(r);
