@@ -101,10 +101,11 @@ const NEWEST_FIRST: Prisma.AuditEventOrderByWithRelationInput[] = [{ time: "desc
 // ---- search ----
 
 /**
- * A word that starts at most this many term rows is "rare": its rows are read from the term
- * index and checked against the filters. Commoner words (all of them) are checked the other way
- * round, on the newest rows the filters select, a batch at a time — at ≥ 2 % of a million rows
- * a page of 50 is found within a few batches.
+ * A word that starts at most `rareWordRows` term rows is "rare": the search reads its rows from
+ * the term index newest first and checks them against the other words and the filters. When
+ * every word is commoner and filters are set, it goes the other way round: the newest rows the
+ * filters select, a batch at a time, checked for the words. Without filters, the term index is
+ * read anyway (the first rows of a common word are as quick to find as those of a rare one).
  */
 export interface SearchTuning {
   rareWordRows: number;
@@ -228,7 +229,11 @@ async function searchPage(db: Db, f: AuditFilter, words: string[], c: Cursor | n
   const where = filterWhere(f);
   const found: AuditEvent[] = [];
 
-  if (counts[rarest]! <= RARE_WORD_ROWS) {
+  // Read from the term index (each exact term newest first, in index order) unless every word is
+  // common and filters narrow the rows: then the filters' indexes find the rows and the words are
+  // checked on them (a rare user's rows among a million "standby" entries).
+  const filtered = (where.AND as Prisma.AuditEventWhereInput[]).length > 0;
+  if (counts[rarest]! <= RARE_WORD_ROWS || !filtered) {
     // The rarest word's rows, newest first, straight from the term index (each term row carries
     // its event's time), a growing batch at a time; each batch checked for the other words and
     // the filters. Keyset on (time, eventId) as on the events, so the page's cursor fits both.
