@@ -119,6 +119,8 @@ try {
     await page.locator(`[data-test="action:node.standby:${NODE}"]:not([data-busy])`).waitFor({ timeout: 60_000 });
     await new Promise((r) => setTimeout(r, GAP_MS));
   }
+  // The last answers' bodies and the agents' last log lines are read asynchronously: let them land.
+  await new Promise((r) => setTimeout(r, 1000));
   await page.close();
   const agent = agentTimes(join(state.tmp, "demo"), state.agents.map((a) => a.node)).slice(WARMUP);
   const console_ = durations.slice(WARMUP);
