@@ -211,6 +211,7 @@ test("a target the cluster will not use: the dialog says why before anything run
   await expect(dialog.getByTestId("impact-blocked")).toContainText("e2e-avoid-WebService2");
   await expect(dialog.getByTestId("move-confirm")).toHaveText("Move anyway");
   await expect(dialog.getByTestId("impact-none")).toBeVisible();
+  await page.screenshot({ path: shot("migrate-blocked-1440") });
 
   // Made anyway: the card says moving… while the console waits for the cluster, which does not
   // move it; then the outcome says so, and why, above the board. Never "done".

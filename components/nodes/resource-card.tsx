@@ -18,56 +18,82 @@ const sameCard = (a: { card: NodeCard; node: string | null }, b: { card: NodeCar
 /**
  * One resource on one node, draggable onto another node's column (operators and admins) and with a
  * menu holding the same actions (no action is drag-only). `data-resource` and `data-node` say what
- * it is. This outer part holds the drag hook: dnd-kit re-renders it when a drag starts, ends or
- * changes column (never per pointer move); the body inside is memoised and does not re-render then.
+ * it is. A viewer's card has no drag hook at all (a NOC screen of 2000 cards pays nothing for it).
  */
 export const ResourceCard = memo(function ResourceCard({ card, node }: { card: NodeCard; node: string | null }) {
   const { canMove } = useBoardActions();
   const subject = useMemo(() => subjectOf(card, node), [card, node]);
-  const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: draggableId(subject), data: subject, disabled: !canMove });
+  return canMove ? <DraggableCard card={card} node={node} subject={subject} /> : <CardShell card={card} node={node} subject={subject} handle={null} />;
+}, sameCard);
+
+/**
+ * The drag hook's part: dnd-kit re-renders it when a drag starts, ends or changes column (never per
+ * pointer move); the body inside is memoised and does not re-render then.
+ */
+function DraggableCard({ card, node, subject }: { card: NodeCard; node: string | null; subject: DragSubject }) {
+  const { setNodeRef, setActivatorNodeRef, attributes, listeners, isDragging } = useDraggable({ id: draggableId(subject), data: subject });
+  // Kept as one element while nothing it shows changes, so the memoised body skips re-renders.
+  const handle = useMemo(
+    () => (
+      <button
+        ref={setActivatorNodeRef}
+        type="button"
+        {...attributes}
+        data-test="card-handle"
+        aria-label={`Move ${card.resourceId}${node ? ` from ${node}` : ""}: drag, or press Space and use the arrow keys`}
+        className="-ml-1 shrink-0 cursor-grab rounded text-faint hover:text-fg focus-visible:outline-2 focus-visible:outline-info active:cursor-grabbing"
+      >
+        <GripVertical aria-hidden className="size-4" />
+      </button>
+    ),
+    [setActivatorNodeRef, attributes, card.resourceId, node],
+  );
+  return <CardShell card={card} node={node} subject={subject} handle={handle} nodeRef={setNodeRef} listeners={listeners} dragging={isDragging} />;
+}
+
+function CardShell({
+  card,
+  node,
+  subject,
+  handle,
+  nodeRef,
+  listeners,
+  dragging = false,
+}: {
+  card: NodeCard;
+  node: string | null;
+  subject: DragSubject;
+  handle: ReactNode;
+  nodeRef?: (el: HTMLElement | null) => void;
+  listeners?: Record<string, unknown>;
+  dragging?: boolean;
+}) {
   const single = card.members.length === 1 && card.kind !== "group" ? card.members[0] : null;
   const promoted = card.members.some((m) => m.primitive.role === "Promoted");
-  // Kept as one element while nothing it shows changes, so the memoised body below skips re-renders.
-  const handle = useMemo(
-    () =>
-      canMove ? (
-        <button
-          ref={setActivatorNodeRef}
-          type="button"
-          {...attributes}
-          data-test="card-handle"
-          aria-label={`Move ${card.resourceId}${node ? ` from ${node}` : ""}: drag, or press Space and use the arrow keys`}
-          className="-ml-1 shrink-0 cursor-grab rounded text-faint hover:text-fg focus-visible:outline-2 focus-visible:outline-info active:cursor-grabbing"
-        >
-          <GripVertical aria-hidden className="size-4" />
-        </button>
-      ) : null,
-    [canMove, setActivatorNodeRef, attributes, card.resourceId, node],
-  );
   return (
     <article
-      ref={setNodeRef}
-      {...(canMove ? listeners : {})}
+      ref={nodeRef}
+      {...listeners}
       data-test={`card:${card.resourceId}`}
       data-resource={card.resourceId}
       data-node={node ?? ""}
       data-role={single ? single.primitive.role : undefined}
       data-promoted={promoted || undefined}
-      data-dragging={isDragging || undefined}
+      data-dragging={dragging || undefined}
       style={{ height: cardHeight(card) }}
       className={clsx(
         "overflow-hidden rounded-md border border-l-4 bg-surface px-2.5 py-2 text-sm shadow-sm",
         toneBorder[card.state.tone],
         promoted && "ring-1 ring-promoted",
         // the card stays in place, dimmed, while its overlay follows the pointer
-        isDragging && "opacity-40",
-        canMove && "touch-manipulation",
+        dragging && "opacity-40",
+        handle !== null && "touch-manipulation",
       )}
     >
       <CardBody card={card} subject={subject} handle={handle} />
     </article>
   );
-}, sameCard);
+}
 
 const CardBody = memo(
   function CardBody({ card, subject, handle }: { card: NodeCard; subject: DragSubject; handle: ReactNode }) {
