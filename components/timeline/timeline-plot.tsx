@@ -88,7 +88,9 @@ export const TimelinePlot = memo(function TimelinePlot({
   onZoom: (from: number, to: number) => void;
 }) {
   const ticks = timeTicks(from, to, narrow ? 3 : 7);
-  const span = to - from;
+  // A live range's newest marks sit at "now": a little room after it keeps them whole.
+  const end = showNow ? to + (to - from) / 50 : to;
+  const span = end - from;
   const axisWidth = narrow ? 66 : 92;
   const right = narrow ? 12 : 24;
   const box = useRef<HTMLDivElement>(null);
@@ -154,7 +156,7 @@ export const TimelinePlot = memo(function TimelinePlot({
           <XAxis
             type="number"
             dataKey="t"
-            domain={[from, to]}
+            domain={[from, end]}
             ticks={ticks}
             tickFormatter={(t: number) => tickLabel(t, span)}
             allowDataOverflow

@@ -204,7 +204,7 @@ export function Timeline() {
             highlight={highlight}
             showNow={following}
             narrow={narrow}
-            onZoom={(f, t) => choose({ kind: "fixed", from: f, to: Math.max(t, f + MIN_SPAN_MS) })}
+            onZoom={(f, t) => choose({ kind: "fixed", from: f, to: Math.max(Math.min(t, Date.now()), f + MIN_SPAN_MS) })}
           />
         </div>
         <ul className="flex flex-wrap gap-1.5 border-t border-line px-4 py-2.5" aria-label="Legend: show or hide a kind" data-test="timeline-legend">
