@@ -184,6 +184,7 @@ function LifetimeRadio({
   attr: NodeAttribute | null;
 }) {
   const id = useId();
+  const hintId = useId();
   const existing = attr ? (value === "forever" ? attr.permanent : attr.transient) : null;
   return (
     <div className="flex items-start gap-2">
@@ -194,13 +195,18 @@ function LifetimeRadio({
         data-test={`attr-lifetime:${value}`}
         checked={current === value}
         onChange={() => onChange(value)}
+        aria-describedby={hintId}
         className="mt-0.5 size-4 accent-[var(--color-accent)]"
       />
-      <label htmlFor={id}>
-        <span className="font-medium">{label}</span>
-        {existing !== null && existing !== undefined ? <span className="font-mono text-xs"> (now {existing})</span> : null}
-        <span className="block text-xs text-muted">{hint}</span>
-      </label>
+      <div>
+        <label htmlFor={id}>
+          <span className="font-medium">{label}</span>
+          {existing !== null && existing !== undefined ? <span className="font-mono text-xs"> (now {existing})</span> : null}
+        </label>
+        <span id={hintId} className="block text-xs text-muted">
+          {hint}
+        </span>
+      </div>
     </div>
   );
 }
