@@ -56,17 +56,17 @@ export function TargetLink({
   if (!row.target && !row.targetKind) return <span className="text-faint">—</span>;
   const href = targetHref(row, isAdmin);
   const text = row.target || row.clusterName || row.targetKind;
-  const kind = row.targetKind ? <span className="text-xs text-muted">{row.targetKind} </span> : null;
+  const kind = row.targetKind ? <span className="mr-1 text-xs text-muted">{row.targetKind}</span> : null;
   if (!href) {
     return (
-      <span className="break-all">
+      <span className="break-words">
         {kind}
         <span className="font-mono text-xs">{text}</span>
       </span>
     );
   }
   return (
-    <span className="break-all">
+    <span className="break-words">
       {kind}
       <Link
         href={href}
@@ -98,7 +98,7 @@ export function Commands({ lines }: { lines: string[] }) {
   return (
     <ul className="space-y-0.5">
       {lines.map((l, i) => (
-        <li key={i} className="break-all font-mono text-xs" data-test="audit-command">
+        <li key={i} className="break-words font-mono text-xs" data-test="audit-command">
           {l}
         </li>
       ))}

@@ -224,7 +224,14 @@ function FilterForm({
                 </option>
               ))}
             </select>
-            <input aria-label="Target name" data-test="audit-target-name" value={draft.target} onChange={set("target")} maxLength={256} className={`${inputClass} mt-0`} />
+            <input
+              aria-label="Target name"
+              data-test="audit-target-name"
+              value={draft.target}
+              onChange={set("target")}
+              maxLength={256}
+              className="block h-9 w-full min-w-0 rounded-md border border-line bg-surface px-2.5 text-sm outline-none focus:border-accent focus:ring-2 focus:ring-accent/30"
+            />
           </span>
         </Field>
         <Field label="From">
@@ -414,13 +421,13 @@ function AuditTable({ rows, showsAddress, isAdmin }: { rows: AuditItem[]; showsA
                   ) : null}
                   <td className={td}>{r.clusterName || <span className="text-faint">—</span>}</td>
                   <td className={`${td} font-mono text-xs`}>{r.action}</td>
-                  <td className={td}>
+                  <td className={`${td} min-w-[8rem]`}>
                     <TargetLink row={r} isAdmin={isAdmin} />
                   </td>
                   <td className={td}>
                     <Outcome row={r} />
                   </td>
-                  <td className={`${td} max-w-[26rem]`}>
+                  <td className={`${td} min-w-[16rem] max-w-[28rem]`}>
                     <Commands lines={r.commands} />
                   </td>
                   <td className={td}>

@@ -1,5 +1,6 @@
 "use client";
 import clsx from "clsx";
+import { Menu as MenuIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -20,8 +21,9 @@ export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
     <>
       {/* A phone has no room for the links in the bar: one native disclosure (keyboard and screen-reader ready). */}
       <details className="relative md:hidden" data-test="nav-menu">
-        <summary className="cursor-pointer list-none rounded px-2 py-1 text-sm text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent [&::-webkit-details-marker]:hidden">
-          Menu
+        <summary className="cursor-pointer list-none rounded p-1.5 text-muted hover:text-fg focus-visible:outline-2 focus-visible:outline-accent [&::-webkit-details-marker]:hidden">
+          <MenuIcon aria-hidden className="size-5" />
+          <span className="sr-only">Menu</span>
         </summary>
         <nav
           // a link followed closes the menu (client navigation keeps the element open otherwise)

@@ -214,6 +214,8 @@ export async function openActionRow(db: Db, actor: Actor, spec: AuditSpec): Prom
 }
 
 async function writeCompletion(db: Db, id: string, c: ActionCompletion): Promise<void> {
+  // The row first, on its own: it is what must be written (the change happened), and a failure
+  // here queues the completion for a retry. Its words follow (reindexTerms never throws).
   const row = await db.auditEvent.update({
     where: { id },
     data: {
