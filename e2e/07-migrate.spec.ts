@@ -3,6 +3,8 @@
  * on the demo CIB, crm_simulate for the impact preview and the scores. A move is checked where the
  * cluster says it (crm_mon on the demo's CIB) and in the audit history, not only on the page.
  */
+import { execFile } from "node:child_process";
+import { rename } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { login, pacemaker, shot } from "./support/helpers";
 import { readState } from "./support/state";
@@ -59,6 +61,18 @@ async function auditRows(page: Page, action: string): Promise<{ target: string; 
   return body.result.data.json.items;
 }
 
+/** A failed operation injected with crm_simulate on the demo's CIB file (Pacemaker's own tool: no mock). */
+function injectFailure(op: string): Promise<void> {
+  const { cibFile } = readState();
+  const tmp = `${cibFile}.e2e07-inject`;
+  return new Promise((resolve, reject) => {
+    execFile("crm_simulate", ["-x", cibFile, "-q", "true", "-i", op, "-S", "-O", tmp], { timeout: 30_000 }, (err, _out, stderr) => {
+      if (err) reject(new Error(`crm_simulate -i ${op}: ${stderr || err.message}`));
+      else rename(tmp, cibFile).then(resolve, reject);
+    });
+  });
+}
+
 /** Tab until the element with this data-test has focus (the dialog's order is the page's). */
 async function tabTo(page: Page, testId: string): Promise<void> {
   for (let i = 0; i < 20; i++) {
@@ -101,6 +115,29 @@ test("Why is it here? shows every node's score, with the location preferences in
   await page.setViewportSize({ width: 390, height: 844 });
   await lvs.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot("why-here-390") });
+});
+
+test("Why is it here? counts failures per node and operation, and cleans them up right there", async ({ page }) => {
+  await login(page, "operator");
+  const { clusterName } = readState();
+  const where = (await crmMonNodes("WebService3"))[0]!;
+  await injectFailure(`WebService3_monitor_30000@${where}=7`);
+  await page.goto(`/clusters/${clusterName}`);
+  await page.getByTestId("resource:WebService3").click();
+  const why = page.getByTestId("resource-details").getByTestId("why-here");
+  const row = why.getByTestId(`why-failcount:${where}`);
+  await expect(row).toContainText("monitor (30s): 1", { timeout: CHANGE });
+  // the scores are asked for again when the failure arrives: its fail count is among the words
+  await expect(why.getByTestId(`why:${where}`)).toContainText("failcount 1", { timeout: CHANGE });
+  const cleanup = row.getByTestId("why-cleanup");
+  await expect(cleanup).toHaveAttribute("title", `crm_resource --cleanup --resource=WebService3 --node=${where}`);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot("why-failcount-1440") });
+  await cleanup.click();
+  await expect(why.getByTestId(`why-failcount:${where}`)).toHaveCount(0, { timeout: CHANGE });
+  await expect(why.getByTestId("why-failcounts")).toContainText("No failures counted");
+  const rows = await auditRows(page, "cluster.resource.cleanup");
+  expect(rows.find((r) => r.target === "WebService3" && r.params.node === where)).toMatchObject({ status: "ok", username: "operator" });
 });
 
 test("drag a resource to another node with the mouse: impact, confirm, moving…, it lands where crm_mon says, audited", async ({ page }) => {
