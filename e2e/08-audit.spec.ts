@@ -97,6 +97,15 @@ test("operator: the node's recent history lists the change and links to the filt
   const rows = page.getByTestId("audit-table").getByTestId("audit-row");
   await expect(rows.first()).toBeVisible();
   for (const r of await rows.all()) await expect(r.getByTestId("audit-target")).toHaveText(NODE);
+
+  // A resource's details drawer has its recent history too, linking to the page filtered to it.
+  await page.goto(`/clusters/${clusterName}`);
+  await page.getByTestId("resource:WebService1").click();
+  const drawer = page.getByTestId("resource-details").getByTestId("recent-history");
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByTestId("recent-history-all")).toHaveAttribute("href", `/audit?cluster=${clusterName}&targetKind=resource&target=WebService1`);
+  await expect(drawer).not.toContainText("Loading…");
+  await page.screenshot({ path: shot("audit-resource-drawer") });
 });
 
 test("admin: addresses shown in the page and the export", async ({ page }) => {

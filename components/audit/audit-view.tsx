@@ -367,8 +367,8 @@ function useOpenRows() {
   return { open, toggle };
 }
 
-const th = "px-3 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-muted";
-const td = "px-3 py-2 align-top";
+const th = "px-2.5 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-muted";
+const td = "px-2.5 py-2 align-top";
 
 function AuditTable({ rows, showsAddress, isAdmin }: { rows: AuditItem[]; showsAddress: boolean; isAdmin: boolean }) {
   const { open, toggle } = useOpenRows();
@@ -427,7 +427,7 @@ function AuditTable({ rows, showsAddress, isAdmin }: { rows: AuditItem[]; showsA
                   <td className={td}>
                     <Outcome row={r} />
                   </td>
-                  <td className={`${td} min-w-[16rem] max-w-[28rem]`}>
+                  <td className={`${td} min-w-[14rem] max-w-[26rem]`}>
                     <Commands lines={r.commands} />
                   </td>
                   <td className={td}>
