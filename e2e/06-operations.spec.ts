@@ -356,6 +356,13 @@ test.describe("as operator", () => {
     await expect(page.getByTestId("details-actions")).toBeVisible();
     await page.screenshot({ path: shot("ops-details-1440") });
     await page.keyboard.press("Escape");
+    // The NOC wall is usually dark: controls and a danger dialog in the dark scheme.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.getByTestId("action:cluster.stopAll").click();
+    await expect(page.getByTestId("confirm:cluster.stopAll")).toBeVisible();
+    await page.screenshot({ path: shot("ops-dark-1440") });
+    await page.getByTestId("confirm:cluster.stopAll").getByTestId("confirm-cancel").click();
+    await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await expect(page.getByTestId("freshness")).toHaveAttribute("data-state", "live");

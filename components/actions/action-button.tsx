@@ -56,7 +56,7 @@ export function isRunning(running: readonly RunningChange[], cluster: string, ac
 
 const variants: Record<ActionButtonVariant, string> = {
   default: "border border-line bg-surface hover:bg-surface-2",
-  primary: "bg-accent text-white hover:opacity-90",
+  primary: "bg-accent text-canvas hover:opacity-90",
   danger: "border border-err/60 text-err hover:bg-err-soft",
   quiet: "text-muted hover:bg-surface-2 hover:text-fg",
 };

@@ -154,7 +154,7 @@ export function ConfirmDialog({ open, title, children, commands, confirmLabel, d
               type="submit"
               data-test="confirm-ok"
               disabled={!canConfirm}
-              className={clsx(btn, danger ? "bg-err text-white hover:opacity-90" : "bg-accent text-white hover:opacity-90")}
+              className={clsx(btn, danger ? "bg-err text-canvas hover:opacity-90" : "bg-accent text-canvas hover:opacity-90")}
             >
               {confirmLabel}
             </button>
