@@ -4,6 +4,7 @@
  * (server/audit/query.ts over Prisma).
  *
  *   npx tsx bench/audit-store.ts [--rows 1000000] [--samples 30] [--keep]
+ *   npx tsx bench/audit-store.ts --db /tmp/vigil-audit-bench-…/audit.db   # the queries again on a kept store
  *
  * Filling: the writer itself (recordAudit, openActionRow + completeActionRow) is timed on a few
  * thousand rows — that is the console's insert rate. A million rows through Prisma would take a
@@ -272,32 +273,48 @@ async function checkBulkMatchesWriter(dir: string): Promise<void> {
   idCounter = 0;
 }
 
+async function fill(dir: string): Promise<{ url: string; end: number }> {
+  await checkBulkMatchesWriter(mkdtempSync(path.join(dir, "check-")));
+  console.log("bulk path check: a row written by recordAudit and by the bulk path are identical (columns, JSON, time format, terms)");
+
+  const file = migratedFile(dir);
+  const url = `file:${file}`;
+  const writerDb = createDb(url);
+  await enableWal(writerDb);
+  const w = await writerRate(writerDb, 2_000);
+  await writerDb.$disconnect();
+  console.log(`writer (recordAudit, Prisma, row + terms in one statement): ${w.rowsPerSec.toFixed(0)} rows/s`);
+  console.log(`action path's audit writes (openActionRow + completeActionRow with re-indexing): p50 ${fmt(w.actionP50)}, p95 ${fmt(w.actionP95)}`);
+  console.log(`  the same two writes without search terms: p50 ${fmt(w.plainP50)} vs ${fmt(w.realP50)} with them (interleaved pairs)`);
+
+  const end = Date.now();
+  const year = 365 * 24 * 3_600_000;
+  const step = Math.floor(year / ROWS);
+  console.log(`bulk filling ${ROWS.toLocaleString("en")} rows over a year of history…`);
+  const bulk = bulkInsert(file, ROWS, end - year - 2 * 3_600_000, step);
+  const size = statSync(file).size;
+  console.log(
+    `bulk path: ${ROWS.toLocaleString("en")} rows + ${bulk.terms.toLocaleString("en")} terms in ${bulk.seconds.toFixed(1)} s = ${(ROWS / bulk.seconds).toFixed(0)} rows/s (${(bulk.terms / ROWS).toFixed(1)} terms a row; database ${(size / 1e9).toFixed(2)} GB)`,
+  );
+  return { url, end };
+}
+
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), "vigil-audit-bench-"));
+  // --db FILE: time the queries on a store a previous run kept (--keep), without filling again
+  const existing = process.argv.includes("--db") ? arg("db", "") : "";
+  const dir = existing ? path.dirname(existing) : mkdtempSync(path.join(tmpdir(), "vigil-audit-bench-"));
   try {
-    await checkBulkMatchesWriter(mkdtempSync(path.join(dir, "check-")));
-    console.log("bulk path check: a row written by recordAudit and by the bulk path are identical (columns, JSON, time format, terms)");
-
-    const file = migratedFile(dir);
-    const url = `file:${file}`;
-    const writerDb = createDb(url);
-    await enableWal(writerDb);
-    const w = await writerRate(writerDb, 2_000);
-    await writerDb.$disconnect();
-    console.log(`writer (recordAudit, Prisma, row + terms in one statement): ${w.rowsPerSec.toFixed(0)} rows/s`);
-    console.log(`action path's audit writes (openActionRow + completeActionRow with re-indexing): p50 ${fmt(w.actionP50)}, p95 ${fmt(w.actionP95)}`);
-    console.log(`  the same two writes without search terms: p50 ${fmt(w.plainP50)} vs ${fmt(w.realP50)} with them (interleaved pairs)`);
-
-    const end = Date.now();
+    let url: string;
+    let end: number;
+    if (existing) {
+      url = `file:${existing}`;
+      const probe = createDb(url);
+      end = (await probe.auditEvent.findFirstOrThrow({ orderBy: { time: "desc" }, select: { time: true } })).time.getTime();
+      await probe.$disconnect();
+    } else {
+      ({ url, end } = await fill(dir));
+    }
     const year = 365 * 24 * 3_600_000;
-    const step = Math.floor(year / ROWS);
-    console.log(`bulk filling ${ROWS.toLocaleString("en")} rows over a year of history…`);
-    const bulk = bulkInsert(file, ROWS, end - year - 2 * 3_600_000, step);
-    const size = statSync(file).size;
-    console.log(
-      `bulk path: ${ROWS.toLocaleString("en")} rows + ${bulk.terms.toLocaleString("en")} terms in ${bulk.seconds.toFixed(1)} s = ${(ROWS / bulk.seconds).toFixed(0)} rows/s (${(bulk.terms / ROWS).toFixed(1)} terms a row; database ${(size / 1e9).toFixed(2)} GB)`,
-    );
-
     const db = createDb(url);
     const total = await db.auditEvent.count();
     console.log(`rows in the store: ${total.toLocaleString("en")}`);
@@ -333,9 +350,9 @@ async function main(): Promise<void> {
     console.log(`\nqueries at ${total.toLocaleString("en")} rows, page of ${LIMIT}, ${SAMPLES} samples each (target < 50 ms):`);
     console.log("| query | rows | p50 | p95 |\n|---|---|---|---|");
     for (const r of results) console.log(`| ${r.label} | ${r.rows} | ${fmt(r.p50)} | ${fmt(r.p95)} |`);
-    if (KEEP) console.log(`\nkept: ${file}`);
+    if (KEEP && !existing) console.log(`\nkept: ${url.slice("file:".length)}`);
   } finally {
-    if (!KEEP) rmSync(dir, { recursive: true, force: true });
+    if (!KEEP && !existing) rmSync(dir, { recursive: true, force: true });
   }
 }
 

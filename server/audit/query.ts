@@ -132,13 +132,39 @@ async function withAllWords(db: Db, ids: string[], words: WordTerms[]): Promise<
   let left = new Set(ids);
   for (const w of words) {
     if (left.size === 0) break;
-    const hits = await db.auditTerm.findMany({
-      where: { eventId: { in: [...left] }, term: Array.isArray(w) ? { in: w } : prefix(w.range) },
-      select: { eventId: true },
-    });
-    left = new Set(hits.map((h) => h.eventId));
+    const next = new Set<string>();
+    for (const chunk of chunks([...left])) {
+      const hits = await db.auditTerm.findMany({
+        where: { eventId: { in: chunk }, term: Array.isArray(w) ? { in: w } : prefix(w.range) },
+        select: { eventId: true },
+      });
+      for (const h of hits) next.add(h.eventId);
+    }
+    left = next;
   }
   return left;
+}
+
+/**
+ * Bound parameters per statement stay well under every database's limit (SQLite's default is
+ * 32,766, but Prisma refuses an IN list it cannot split when the query also sorts and limits).
+ */
+const IN_CHUNK = 500;
+
+function chunks<T>(xs: T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** The rows of `ids` (newest first already) that pass the filters, at most `need`, in that order. */
+async function eventsInOrder(db: Db, where: Prisma.AuditEventWhereInput, ids: string[], need: number): Promise<AuditEvent[]> {
+  const out: AuditEvent[] = [];
+  for (const chunk of chunks(ids)) {
+    if (out.length >= need) break;
+    out.push(...(await db.auditEvent.findMany({ where: { AND: [where, { id: { in: chunk } }] }, orderBy: NEWEST_FIRST, take: need - out.length })));
+  }
+  return out;
 }
 
 function termTimeBounds(f: AuditFilter, c: Cursor | null): Prisma.DateTimeFilter | undefined {
@@ -241,22 +267,18 @@ async function searchPage(db: Db, f: AuditFilter, words: string[], c: Cursor | n
       [words[rarest]!, ...words.filter((_, i) => i !== rarest)].map(async (w): Promise<WordTerms> => (await termsStarting(db, w, tune.prefixTerms)) ?? { range: w }),
     );
     let from: Cursor | null = c;
-    let size = Math.max(limit + 1, tune.termBatch);
+    // A word with few rows is read whole in one go (its count is known): one round, not four.
+    const few = counts[rarest]! <= 2_000;
+    let size = few ? Math.max(limit + 1, counts[rarest]! + 1) : Math.max(limit + 1, tune.termBatch);
     for (;;) {
       const { rows: batch, more } = await newestOfTerms(db, terms!, time, from, size);
       const last = batch[batch.length - 1];
       if (!last) break;
       from = { time: last.time, id: last.eventId };
       const ids = [...new Set(batch.map((b) => b.eventId))];
-      const ok = [...(await withAllWords(db, ids, others))];
-      if (ok.length) {
-        const rows = await db.auditEvent.findMany({
-          where: { AND: [where, { id: { in: ok } }] },
-          orderBy: NEWEST_FIRST,
-          take: limit + 1 - found.length,
-        });
-        found.push(...rows);
-      }
+      const hold = await withAllWords(db, ids, others);
+      const ok = ids.filter((id) => hold.has(id));
+      if (ok.length) found.push(...(await eventsInOrder(db, where, ok, limit + 1 - found.length)));
       if (found.length > limit || !more) break;
       size = Math.min(size * 4, 4_000);
     }

@@ -236,6 +236,38 @@ describe("query", () => {
     expect(await allPagesOf(q.db, { q: "transport", action: "cluster." }, 50, tune)).toEqual(expected((s) => s.message.startsWith("Transport")));
   });
 
+  it("a word with more rows than one statement may bind, and filters that reject nearly all of them", async () => {
+    const big = await createTestDb();
+    try {
+      const base = Date.parse("2026-07-01T00:00:00Z");
+      const rows = Array.from({ length: 2_400 }, (_, i) => ({
+        id: `zz${String(i).padStart(6, "0")}`,
+        time: new Date(base + i * 1_000),
+        username: "bulk",
+        role: "operator",
+        action: "cluster.resource.stop",
+        targetKind: "resource",
+        target: "Zebra",
+        // the oldest row alone failed
+        status: i === 0 ? "failed" : "ok",
+        message: i === 0 ? "boom" : "done",
+      }));
+      await big.db.auditEvent.createMany({ data: rows });
+      const terms = rows.flatMap((r) =>
+        auditTerms({ ...r, clusterName: "", summary: "", params: {}, commands: [] }).map((term) => ({ term, eventId: r.id, time: r.time })),
+      );
+      for (let i = 0; i < terms.length; i += 5_000) await big.db.auditTerm.createMany({ data: terms.slice(i, i + 5_000) });
+      for (const tune of [undefined, { rareWordRows: 100_000, batch: 500, termBatch: 64, prefixTerms: 32, maxScanRows: 100_000 }]) {
+        const page = await auditPage(big.db, filter({ q: "zebra", status: ["failed"] }), null, 50, tune);
+        expect(page.rows.map((r) => r.id)).toEqual(["zz000000"]);
+        expect(page.nextCursor).toBeNull();
+      }
+      expect(await allPagesOf(big.db, { q: "zebra bulk" }, 200)).toHaveLength(2_400);
+    } finally {
+      await big.cleanup();
+    }
+  });
+
   it("cursors are opaque (time + id) and a made-up one is refused", () => {
     const c = encodeCursor({ time: new Date(T0), id: "abc" });
     expect(decodeCursor(c)).toEqual({ time: new Date(T0), id: "abc" });
