@@ -267,8 +267,10 @@ async function searchPage(db: Db, f: AuditFilter, words: string[], c: Cursor | n
       [words[rarest]!, ...words.filter((_, i) => i !== rarest)].map(async (w): Promise<WordTerms> => (await termsStarting(db, w, tune.prefixTerms)) ?? { range: w }),
     );
     let from: Cursor | null = c;
-    // A word with few rows is read whole in one go (its count is known): one round, not four.
-    const few = counts[rarest]! <= 2_000;
+    // A word with few rows, checked against other words or filters (which may reject most of
+    // them), is read whole in one go (its count is known): one round, not four. Alone, its first
+    // rows are the page.
+    const few = counts[rarest]! <= 2_000 && (others.length > 0 || filtered);
     let size = few ? Math.max(limit + 1, counts[rarest]! + 1) : Math.max(limit + 1, tune.termBatch);
     for (;;) {
       const { rows: batch, more } = await newestOfTerms(db, terms!, time, from, size);
