@@ -73,6 +73,11 @@ function injectFailure(op: string): Promise<void> {
   });
 }
 
+/** The newest outcome of a change with this label, in the console's outcome area. */
+function outcome(page: Page, label: string): Locator {
+  return page.getByTestId("outcome").filter({ has: page.getByTestId("outcome-label").filter({ hasText: label }) }).first();
+}
+
 /** Tab until the element with this data-test has focus (the dialog's order is the page's). */
 async function tabTo(page: Page, testId: string): Promise<void> {
   for (let i = 0; i < 20; i++) {
@@ -173,7 +178,8 @@ test("drag a resource to another node with the mouse: impact, confirm, moving…
   await expect(card.getByTestId("card-busy")).toHaveText("moving…");
   await expect(page.getByTestId(`column:${to}`).getByTestId("card:WebService1")).toBeVisible({ timeout: CHANGE });
   await expect(page.getByTestId(`column:${from}`).getByTestId("card:WebService1")).toHaveCount(0);
-  await expect(page.getByTestId("board-report").first()).toHaveAttribute("data-state", "done");
+  // the console's one outcome area says so too: done, because the cluster's status shows it
+  await expect(outcome(page, "Move WebService1 to")).toHaveAttribute("data-state", "done");
   await expect(page.getByTestId(`column:${to}`).getByTestId("card:WebService1").getByTestId("card-busy")).toHaveCount(0);
   expect(await crmMonNodes("WebService1")).toEqual([to]);
 
@@ -255,7 +261,7 @@ test("a target the cluster will not use: the dialog says why before anything run
   await dialog.getByTestId("move-confirm").click();
   const card = page.getByTestId(`column:${from}`).getByTestId("card:WebService2");
   await expect(card.getByTestId("card-busy")).toHaveText("moving…");
-  const report = page.getByTestId("board-report").first();
+  const report = outcome(page, "Move WebService2 to");
   await expect(report).toHaveAttribute("data-state", "submitted", { timeout: 60_000 });
   await expect(report).toContainText(`WebService2 runs on ${from}, not ${to}`);
   await expect(card).toBeVisible();
@@ -352,8 +358,7 @@ test("touch: press and hold a card, drag it onto another node, confirm; it lands
     await dialog.getByTestId("move-confirm").tap();
     await expect(page.getByTestId(`column:${to}`).getByTestId("card:WebService1")).toHaveCount(1, { timeout: CHANGE });
     expect(await crmMonNodes("WebService1")).toEqual([to]);
-    await expect(page.getByTestId("board-report").first()).toContainText("Clear the move constraint of WebService1", { timeout: CHANGE });
-    await expect(page.getByTestId("board-report").first()).toHaveAttribute("data-state", "done");
+    await expect(outcome(page, "Clear the move constraint of WebService1")).toHaveAttribute("data-state", "done", { timeout: CHANGE });
     expect(await pacemaker("cibadmin", ["--query", "--scope=constraints"])).not.toContain("cli-prefer-WebService1");
   } finally {
     await context.close();

@@ -16,6 +16,10 @@ import { columnHas, dropIntent, hasLanded, type DragSubject, type DropTarget } f
 import { BanDialog, StopDialog } from "./confirm-dialogs";
 import { MoveDialog, type MoveOptions } from "./move-dialog";
 
+/**
+ * What only the board has to say (a change's own outcome goes to the console's outcome area): a
+ * drop that asks nothing of the cluster, and a move reported done that this page does not show.
+ */
 export interface BoardReport {
   key: string;
   label: string;
@@ -103,11 +107,10 @@ export function BoardActionsProvider({ cluster, columns, children }: { cluster: 
 
   const run = useCallback(
     async <A extends ChangeActionName>(action: A, input: ActionParams<A> & ChangeExtra<A>, label: string): Promise<ChangeReport> => {
-      const out = await latest.current.runner.run(cluster, action, input, label);
-      report({ key: out.key, label: out.label, state: out.state, message: out.message, commands: out.commands });
-      return out;
+      // The outcome is shown (and announced) once, in the console's outcome area, like every change's.
+      return latest.current.runner.run(cluster, action, input, label);
     },
-    [cluster, report],
+    [cluster],
   );
 
   const actions = useMemo<BoardActions>(

@@ -153,7 +153,7 @@ function Failcounts({ id, cluster, rows }: { id: string; cluster: string; rows: 
                         <span className="font-mono">{r.resource}</span> {r.op ? `${r.op}${r.interval ? ` (${r.interval})` : ""}` : "all operations"}:{" "}
                         <strong className="text-warn">{r.count}</strong>
                         {r.threshold !== null ? <span className="text-muted"> of migration-threshold {formatScore(r.threshold)}</span> : null}
-                        {r.lastFailure ? <span className="text-muted"> · last {r.lastFailure}</span> : null}
+                        {r.lastFailure ? <span className="text-muted"> · last {r.lastFailure.replace("T", " ").replace(/\.\d{3}Z$/, "Z")}</span> : null}
                       </li>
                     ))}
                 </ul>
