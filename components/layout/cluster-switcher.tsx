@@ -21,7 +21,7 @@ export function ClusterSwitcher() {
         onChange={(e) => {
           if (e.target.value) router.push(`/clusters/${encodeURIComponent(e.target.value)}${sub}`);
         }}
-        className="h-8 max-w-48 rounded-md border border-line bg-surface-2 px-2 text-sm"
+        className="h-8 max-w-32 rounded-md border border-line bg-surface-2 px-2 text-sm sm:max-w-48"
       >
         <option value="">{data?.length ? "Select cluster…" : "No clusters"}</option>
         {(data ?? []).map((c) => (

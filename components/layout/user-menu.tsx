@@ -26,10 +26,12 @@ export function UserMenu({ user }: { user: CurrentUser }) {
     }),
   );
   return (
-    <div className="ml-auto flex items-center gap-3 text-sm">
-      <span className="flex items-center gap-1.5" data-test="current-user">
-        <UserRound aria-hidden className="size-4 text-muted" />
-        <span className="font-medium">{user.username}</span>
+    <div className="ml-auto flex min-w-0 items-center gap-2 text-sm sm:gap-3">
+      <span className="flex min-w-0 items-center gap-1.5" data-test="current-user">
+        <UserRound aria-hidden className="hidden size-4 text-muted sm:block" />
+        <span className="max-w-24 truncate font-medium sm:max-w-none" title={user.username}>
+          {user.username}
+        </span>
         <Badge tone={roleTone[user.role]} test="role-badge">
           {user.role}
         </Badge>
@@ -39,9 +41,11 @@ export function UserMenu({ user }: { user: CurrentUser }) {
         data-test="logout"
         onClick={() => logout.mutate()}
         disabled={logout.isPending}
-        className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-muted hover:bg-surface-2 hover:text-fg"
+        aria-label="Log out"
+        title="Log out"
+        className="inline-flex shrink-0 items-center gap-1 rounded-md px-2 py-1 text-muted hover:bg-surface-2 hover:text-fg"
       >
-        <LogOut aria-hidden className="size-4" /> Log out
+        <LogOut aria-hidden className="size-4" /> <span className="hidden sm:inline">Log out</span>
       </button>
     </div>
   );
