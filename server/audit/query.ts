@@ -109,6 +109,8 @@ const NEWEST_FIRST: Prisma.AuditEventOrderByWithRelationInput[] = [{ time: "desc
  */
 export interface SearchTuning {
   rareWordRows: number;
+  /** a word with at most this many rows is read whole in one round */
+  fewRows: number;
   /** rows of the events walked at a time (common words) */
   batch: number;
   /** term rows read first (rare words); each further batch is four times larger */
@@ -118,7 +120,7 @@ export interface SearchTuning {
   /** a search over common words stops after this many rows and says where it got to */
   maxScanRows: number;
 }
-export const SEARCH_TUNING: SearchTuning = { rareWordRows: 20_000, batch: 500, termBatch: 64, prefixTerms: 32, maxScanRows: 20_000 };
+export const SEARCH_TUNING: SearchTuning = { rareWordRows: 20_000, fewRows: 2_000, batch: 500, termBatch: 64, prefixTerms: 32, maxScanRows: 20_000 };
 
 /** A search word as the index knows it: its exact terms when few, else its prefix range. */
 type WordTerms = string[] | { range: string };
@@ -247,18 +249,24 @@ export interface AuditPage {
 async function searchPage(db: Db, f: AuditFilter, words: string[], c: Cursor | null, limit: number, tune: SearchTuning): Promise<AuditPage> {
   const { rareWordRows: RARE_WORD_ROWS, batch: BATCH, maxScanRows: MAX_SCAN_ROWS } = tune;
   const time = termTimeBounds(f, c);
-  const counts = await Promise.all(
-    words.map((w) => db.auditTerm.count({ where: { term: prefix(w), ...(time ? { time } : {}) }, take: RARE_WORD_ROWS + 1 })),
-  );
-  if (counts.some((n) => n === 0)) return { rows: [], nextCursor: null, searchedTo: null };
-  const rarest = counts.indexOf(Math.min(...counts));
   const where = filterWhere(f);
+  const filtered = (where.AND as Prisma.AuditEventWhereInput[]).length > 0;
+  // How many rows each word has, counted on the covering term index up to a cap: a cheap count
+  // (fewRows) picks the word to read from; the dearer one (rareWordRows, tens of milliseconds at
+  // a million rows) only when filters are set and every word is common, to choose between the two
+  // ways below.
+  const countUpTo = (cap: number) =>
+    Promise.all(words.map((w) => db.auditTerm.count({ where: { term: prefix(w), ...(time ? { time } : {}) }, take: cap + 1 })));
+  const firstCap = Math.min(tune.fewRows, RARE_WORD_ROWS);
+  let counts = await countUpTo(firstCap);
+  if (counts.some((n) => n === 0)) return { rows: [], nextCursor: null, searchedTo: null };
+  if (filtered && Math.min(...counts) > firstCap && RARE_WORD_ROWS > firstCap) counts = await countUpTo(RARE_WORD_ROWS);
+  const rarest = counts.indexOf(Math.min(...counts));
   const found: AuditEvent[] = [];
 
   // Read from the term index (each exact term newest first, in index order) unless every word is
   // common and filters narrow the rows: then the filters' indexes find the rows and the words are
   // checked on them (a rare user's rows among a million "standby" entries).
-  const filtered = (where.AND as Prisma.AuditEventWhereInput[]).length > 0;
   if (counts[rarest]! <= RARE_WORD_ROWS || !filtered) {
     // The rarest word's rows, newest first, straight from the term index (each term row carries
     // its event's time), a growing batch at a time; each batch checked for the other words and
@@ -270,7 +278,7 @@ async function searchPage(db: Db, f: AuditFilter, words: string[], c: Cursor | n
     // A word with few rows, checked against other words or filters (which may reject most of
     // them), is read whole in one go (its count is known): one round, not four. Alone, its first
     // rows are the page.
-    const few = counts[rarest]! <= 2_000 && (others.length > 0 || filtered);
+    const few = counts[rarest]! <= tune.fewRows && (others.length > 0 || filtered);
     let size = few ? Math.max(limit + 1, counts[rarest]! + 1) : Math.max(limit + 1, tune.termBatch);
     for (;;) {
       const { rows: batch, more } = await newestOfTerms(db, terms!, time, from, size);

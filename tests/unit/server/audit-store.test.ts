@@ -203,10 +203,10 @@ describe("query", () => {
 
   // The common-words walk runs only when filters are set: `action: "cluster."` selects every seed.
   const strategies: [string, SearchTuning, Record<string, unknown>][] = [
-    ["from the term index, word by word (rare words)", { rareWordRows: 1_000, batch: 4, termBatch: 1, prefixTerms: 32, maxScanRows: 1_000 }, {}],
-    ["from the term index, a prefix read as one range", { rareWordRows: 1_000, batch: 4, termBatch: 1, prefixTerms: 1, maxScanRows: 1_000 }, {}],
-    ["from the term index, common words without filters", { rareWordRows: 0, batch: 4, termBatch: 1, prefixTerms: 32, maxScanRows: 1_000 }, {}],
-    ["along the filtered rows (common words)", { rareWordRows: 0, batch: 4, termBatch: 1, prefixTerms: 32, maxScanRows: 1_000 }, { action: "cluster." }],
+    ["from the term index, word by word (rare words)", { rareWordRows: 1_000, fewRows: 2_000, batch: 4, termBatch: 1, prefixTerms: 32, maxScanRows: 1_000 }, {}],
+    ["from the term index, a prefix read as one range, in growing batches", { rareWordRows: 1_000, fewRows: 0, batch: 4, termBatch: 1, prefixTerms: 1, maxScanRows: 1_000 }, {}],
+    ["from the term index, common words without filters", { rareWordRows: 0, fewRows: 2_000, batch: 4, termBatch: 1, prefixTerms: 32, maxScanRows: 1_000 }, {}],
+    ["along the filtered rows (common words)", { rareWordRows: 0, fewRows: 2_000, batch: 4, termBatch: 1, prefixTerms: 32, maxScanRows: 1_000 }, { action: "cluster." }],
   ];
   for (const [name, tune, all] of strategies) {
     const allPages = (db: TestDb["db"], f: Record<string, unknown>, limit: number, t: SearchTuning) => allPagesOf(db, { ...all, ...f }, limit, t);
@@ -229,7 +229,7 @@ describe("query", () => {
   }
 
   it("a search over common words that reaches its row budget says how far it got, and the next page carries on", async () => {
-    const tune = { rareWordRows: 0, batch: 5, termBatch: 1, prefixTerms: 32, maxScanRows: 10 };
+    const tune = { rareWordRows: 0, fewRows: 2_000, batch: 5, termBatch: 1, prefixTerms: 32, maxScanRows: 10 };
     const first = await auditPage(q.db, filter({ q: "transport", action: "cluster." }), null, 50, tune);
     expect(first.searchedTo).toEqual(history[9]!.time);
     expect(first.nextCursor).not.toBeNull();
@@ -257,7 +257,7 @@ describe("query", () => {
         auditTerms({ ...r, clusterName: "", summary: "", params: {}, commands: [] }).map((term) => ({ term, eventId: r.id, time: r.time })),
       );
       for (let i = 0; i < terms.length; i += 5_000) await big.db.auditTerm.createMany({ data: terms.slice(i, i + 5_000) });
-      for (const tune of [undefined, { rareWordRows: 100_000, batch: 500, termBatch: 64, prefixTerms: 32, maxScanRows: 100_000 }]) {
+      for (const tune of [undefined, { rareWordRows: 100_000, fewRows: 2_000, batch: 500, termBatch: 64, prefixTerms: 32, maxScanRows: 100_000 }]) {
         const page = await auditPage(big.db, filter({ q: "zebra", status: ["failed"] }), null, 50, tune);
         expect(page.rows.map((r) => r.id)).toEqual(["zz000000"]);
         expect(page.nextCursor).toBeNull();
