@@ -124,6 +124,26 @@ test("admin: addresses shown in the page and the export", async ({ page }) => {
   await page.screenshot({ path: shot("audit-admin-1440"), fullPage: true });
 });
 
+test("admin: Load more pages through the history by cursor", async ({ page }) => {
+  await login(page, "admin");
+  // 55 audited changes that change nothing (enabling an enabled user), through the real API.
+  for (let i = 0; i < 55; i++) {
+    const res = await page.request.post("/api/trpc/users.enable", { data: { json: { username: "viewer" } } });
+    expect(res.ok()).toBe(true);
+  }
+  await page.goto("/audit?action=users.enable&target=viewer&targetKind=user");
+  const rows = page.getByTestId("audit-table").getByTestId("audit-row");
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByTestId("audit-count")).toHaveText(/^50\+ rows/);
+  await page.getByTestId("audit-more").focus();
+  await page.keyboard.press("Enter");
+  await expect(rows).toHaveCount(55);
+  await expect(page.getByTestId("audit-more")).toHaveCount(0);
+  await expect(page.getByTestId("audit-results")).toContainText("End of the history for this filter.");
+  const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+  expect(new Set(ids).size).toBe(55);
+});
+
 test("the export needs a session: anonymous gets 401", async ({ request }) => {
   const res = await request.get("/api/audit/export?format=csv");
   expect(res.status()).toBe(401);
