@@ -137,9 +137,9 @@ export function relativeAge(t: Date | string | number, now: number): string {
 }
 
 /**
- * Where a row's target lives in the console. The cluster page opens a resource's details from
- * `?resource=<id>` once it reads it (today the link lands on the cluster page, resource listed);
- * nodes open the by-node board, attributes the attributes table.
+ * Where a row's target lives in the console: the cluster page opens a resource's details from
+ * `?resource=<id>` and lists a node's resources from `?node=<name>` (its tile highlighted);
+ * attributes open the attributes table.
  */
 export function targetHref(row: { clusterName: string; targetKind: string; target: string }, isAdmin: boolean): string | null {
   if (row.targetKind === "user") return isAdmin ? "/admin/users" : null;
@@ -149,7 +149,7 @@ export function targetHref(row: { clusterName: string; targetKind: string; targe
     case "resource":
       return row.target ? `${base}?resource=${encodeURIComponent(row.target)}` : base;
     case "node":
-      return row.target ? `${base}/nodes?node=${encodeURIComponent(row.target)}` : `${base}/nodes`;
+      return row.target ? `${base}?node=${encodeURIComponent(row.target)}` : base;
     case "attribute":
       return `${base}/attributes`;
     case "cluster":

@@ -1,5 +1,6 @@
 "use client";
 import clsx from "clsx";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { useClusterLive } from "@/components/live/cluster-live";
 import { clusterHealth } from "@/components/status/health";
@@ -24,10 +25,20 @@ const HEADER_BANNERS = new Set(["maintenance-mode", "stop-all-resources"]);
 export function ClusterOverview() {
   const live = useClusterLive();
   const status = live.status;
-  const [filter, setFilter] = useState<ResourceFilter>(emptyFilter);
-  const [selected, setSelected] = useState<string | null>(null);
+  const params = useSearchParams();
+  // ?node=N filters the resources to a node and ?resource=R opens its details: links from the
+  // audit history (and bookmarks) land on what they name.
+  const [filter, setFilter] = useState<ResourceFilter>(() => ({ ...emptyFilter, node: params.get("node") ?? "" }));
+  const selected = params.get("resource");
+  const setSelected = useCallback((id: string | null) => {
+    const url = new URL(window.location.href);
+    if (id) url.searchParams.set("resource", id);
+    else url.searchParams.delete("resource");
+    // Native history (Next keeps useSearchParams in step): opening a drawer costs no server round trip.
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
   const onSelectNode = useCallback((node: string) => setFilter((f) => ({ ...f, node: f.node === node ? "" : node })), []);
-  const onClose = useCallback(() => setSelected(null), []);
+  const onClose = useCallback(() => setSelected(null), [setSelected]);
   const health = useMemo(() => (status ? clusterHealth(status, live.link !== "stale") : null), [status, live.link]);
   const currentlyFailed = useMemo(() => {
     const ids = new Set<string>();

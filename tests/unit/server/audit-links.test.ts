@@ -30,7 +30,7 @@ describe("audit filter in the address", () => {
 
   it("links a row to what it touched", () => {
     expect(targetHref({ clusterName: "prod one", targetKind: "resource", target: "WebService1" }, false)).toBe("/clusters/prod%20one?resource=WebService1");
-    expect(targetHref({ clusterName: "prod", targetKind: "node", target: "node3" }, false)).toBe("/clusters/prod/nodes?node=node3");
+    expect(targetHref({ clusterName: "prod", targetKind: "node", target: "node3" }, false)).toBe("/clusters/prod?node=node3");
     expect(targetHref({ clusterName: "prod", targetKind: "attribute", target: "node3/site" }, false)).toBe("/clusters/prod/attributes");
     expect(targetHref({ clusterName: "", targetKind: "user", target: "bob" }, true)).toBe("/admin/users");
     expect(targetHref({ clusterName: "", targetKind: "user", target: "bob" }, false)).toBeNull();
