@@ -6,7 +6,8 @@ import { commandPreview, useActionRunner } from "@/components/actions/action-run
 import { useTRPC } from "@/trpc/react";
 import type { DragSubject } from "./drag";
 import { impactLines, lifetimeProblem } from "./impact";
-import { CommandLines, DialogButton, Modal } from "./modal";
+import { CancelConfirm, CommandLines, Modal } from "@/components/ui/modal";
+import { ConstraintLifetime } from "./confirm-dialogs";
 
 export interface MoveOptions {
   lifetime: string | null;
@@ -41,7 +42,7 @@ export function MoveDialog({
   const [clearAfter, setClearAfter] = useState(false);
   const lt = lifetime.trim();
   const problem = lifetimeProblem(lifetime);
-  const ids = { hint: useId(), input: useId(), clear: useId() };
+  const clearId = useId();
 
   const params = { rsc: subject.rsc, node, ...(lt && !problem ? { lifetime: lt } : {}), ...(subject.promoted ? { promoted: true } : {}) };
   const commands = [
@@ -61,22 +62,19 @@ export function MoveDialog({
         </>
       }
       onClose={onCancel}
+      closeButton
       test="move-dialog"
       footer={
-        <>
-          <DialogButton onClick={onCancel} test="move-cancel">
-            Cancel
-          </DialogButton>
-          <DialogButton
-            tone={blocked ? "warn" : "primary"}
-            onClick={() => onConfirm({ lifetime: lt || null, clearAfter })}
-            disabled={denied !== null || problem !== null || !result}
-            title={denied ?? (blocked ? "The cluster would not run it there: the move constraint is made anyway" : undefined)}
-            test="move-confirm"
-          >
-            {blocked ? "Move anyway" : `Move to ${node}`}
-          </DialogButton>
-        </>
+        <CancelConfirm
+          onCancel={onCancel}
+          cancelTest="move-cancel"
+          label={blocked ? "Move anyway" : `Move to ${node}`}
+          tone={blocked ? "warn" : "primary"}
+          onConfirm={() => onConfirm({ lifetime: lt || null, clearAfter })}
+          disabled={denied !== null || problem !== null || !result}
+          title={denied ?? (blocked ? "The cluster would not run it there: the move constraint is made anyway" : undefined)}
+          confirmTest="move-confirm"
+        />
       }
     >
       <section aria-label="What the cluster would do" data-test="impact" data-state={sim.isPending ? "loading" : sim.isError ? "error" : blocked ? "blocked" : "ready"}>
@@ -121,34 +119,24 @@ export function MoveDialog({
         )}
       </section>
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor={ids.input} className="block text-xs font-medium">
-            Lifetime (optional, ISO 8601 duration)
-          </label>
-          <input
-            id={ids.input}
-            data-test="move-lifetime"
-            value={lifetime}
-            onChange={(e) => setLifetime(e.target.value)}
-            placeholder="PT1H"
-            aria-invalid={problem !== null}
-            aria-describedby={ids.hint}
-            className="mt-1 w-40 rounded border border-line bg-surface px-2 py-1 font-mono text-sm focus-visible:outline-2 focus-visible:outline-info"
-          />
-          <p id={ids.hint} className={problem ? "mt-1 text-xs text-err" : "mt-1 text-xs text-muted"} data-test="move-lifetime-hint">
-            {problem ?? (lt ? `The move constraint ends ${lt} after it is made.` : "Empty: the move constraint stays until cleared.")}
-          </p>
-        </div>
+        <ConstraintLifetime
+          value={lifetime}
+          onChange={setLifetime}
+          test="move-lifetime"
+          hintTest="move-lifetime-hint"
+          whenSet={(d) => `The move constraint ends ${d} after it is made.`}
+          whenEmpty="Empty: the move constraint stays until cleared."
+        />
         <div className="flex items-start gap-2 pt-4">
           <input
-            id={ids.clear}
+            id={clearId}
             type="checkbox"
             data-test="move-clear-after"
             checked={clearAfter}
             onChange={(e) => setClearAfter(e.target.checked)}
             className="mt-0.5 size-4 focus-visible:outline-2 focus-visible:outline-info"
           />
-          <label htmlFor={ids.clear} className="text-sm">
+          <label htmlFor={clearId} className="text-sm">
             Clear the move constraint once it has moved
             <span className="block text-xs text-muted">It may then move back if it prefers another node.</span>
           </label>
