@@ -17,7 +17,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
  *   clusters.list / get / watch(sub) [viewer] · clusters.register / remove [admin]
  *   status.get / snapshot / watch(sub, SSE, tracked) [viewer]
  *   users.list / add / setRole / resetPassword / disable / enable [admin]
- *   audit.list [viewer]
+ *   audit.list / facets [viewer] (addresses for admins only; export: GET /api/audit/export)
  *   nodes.standby / maintenance [operator] · nodes.fence [admin]
  *   resources.start / stop / restart / promote / demote / manage / unmanage / cleanup / refresh /
  *     move / ban / clear [operator] · resources.simulateMove [operator] · resources.scores [viewer]
