@@ -52,7 +52,7 @@ test("operator: a change is in the audit history — found by search, filtered b
   await expect(standby).toHaveAttribute("data-status", "ok");
   await expect(standby).toContainText("operator");
   await expect(standby.getByTestId("audit-outcome")).toHaveText("ok");
-  await expect(standby.getByTestId("audit-target")).toHaveAttribute("href", new RegExp(`/clusters/[^/]+/nodes\\?node=${NODE}$`));
+  await expect(standby.getByTestId("audit-target")).toHaveAttribute("href", new RegExp(`/clusters/[^/?]+\\?node=${NODE}$`));
   // No address anywhere for an operator (the server sends none).
   await expect(page.getByTestId("audit-address-header")).toHaveCount(0);
   await expect(page.getByTestId("audit-address")).toHaveCount(0);
@@ -106,6 +106,17 @@ test("operator: the node's recent history lists the change and links to the filt
   await expect(drawer.getByTestId("recent-history-all")).toHaveAttribute("href", `/audit?cluster=${clusterName}&targetKind=resource&target=WebService1`);
   await expect(drawer).not.toContainText("Loading…");
   await page.screenshot({ path: shot("audit-resource-drawer") });
+
+  // The links land on what they name: ?resource= opens the drawer (and closing it drops the
+  // parameter), ?node= lists that node's resources.
+  await expect(page).toHaveURL(/[?&]resource=WebService1\b/);
+  await page.goto(`/clusters/${clusterName}?resource=WebService2`);
+  await expect(page.getByTestId("resource-details")).toContainText("WebService2");
+  await page.getByTestId("details-close").click();
+  await expect(page.getByTestId("resource-details")).toHaveCount(0);
+  await expect(page).not.toHaveURL(/resource=/);
+  await page.goto(`/clusters/${clusterName}?node=${NODE}`);
+  await expect(page.getByTestId(`node-filter:${NODE}`)).toHaveAttribute("aria-pressed", "true");
 });
 
 test("admin: addresses shown in the page and the export", async ({ page }) => {

@@ -35,7 +35,8 @@ export function ClusterOverview() {
     if (id) url.searchParams.set("resource", id);
     else url.searchParams.delete("resource");
     // Native history (Next keeps useSearchParams in step): opening a drawer costs no server round trip.
-    window.history.replaceState(window.history.state, "", url);
+    // (null state: Next ignores calls that carry its own internal state)
+    window.history.replaceState(null, "", url);
   }, []);
   const onSelectNode = useCallback((node: string) => setFilter((f) => ({ ...f, node: f.node === node ? "" : node })), []);
   const onClose = useCallback(() => setSelected(null), [setSelected]);
