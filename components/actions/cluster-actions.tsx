@@ -2,7 +2,8 @@
 // Cluster-wide switches: maintenance mode in one click (it changes nothing that runs: Pacemaker
 // just stops acting), stop-all / start-all behind the cluster's name typed to confirm; and the
 // banner every page of the cluster shows while either is on.
-import { CirclePause, CirclePlay, Power, PowerOff, Wrench } from "lucide-react";
+import { CirclePause, CirclePlay, Power, PowerOff, Wrench, type LucideIcon } from "lucide-react";
+import type { ReactNode } from "react";
 import type { ClusterStatus } from "@/lib/pacemaker";
 import { ActionButton } from "./action-button";
 
@@ -78,12 +79,7 @@ export function ClusterModeBanner({ cluster, options, unavailable }: { cluster: 
   return (
     <div className="space-y-2">
       {options.maintenanceMode ? (
-        <div
-          role="status"
-          data-test="maintenance-banner"
-          className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border-2 border-warn bg-warn-soft px-4 py-2.5 text-sm"
-        >
-          <Wrench aria-hidden className="size-5 shrink-0 text-warn" />
+        <ModeBanner test="maintenance-banner" tone="warn" icon={Wrench}>
           <p className="min-w-0 flex-1">
             <strong>Maintenance mode is ON for {cluster}.</strong> Pacemaker does not start, stop, monitor or recover any
             resource until it is turned off (<code className="font-mono text-xs">maintenance-mode=true</code>).
@@ -99,20 +95,30 @@ export function ClusterModeBanner({ cluster, options, unavailable }: { cluster: 
             variant="primary"
             disabledReason={unavailable}
           />
-        </div>
+        </ModeBanner>
       ) : null}
       {options.stopAllResources ? (
-        <div
-          role="status"
-          data-test="stop-all-banner"
-          className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border-2 border-err bg-err-soft px-4 py-2.5 text-sm"
-        >
-          <PowerOff aria-hidden className="size-5 shrink-0 text-err" />
+        <ModeBanner test="stop-all-banner" tone="err" icon={PowerOff}>
           <p className="min-w-0 flex-1">
             <strong>Every resource of {cluster} is kept stopped</strong> (<code className="font-mono text-xs">stop-all-resources=true</code>).
           </p>
-        </div>
+        </ModeBanner>
       ) : null}
+    </div>
+  );
+}
+
+const BANNER_TONE = {
+  warn: { box: "border-warn bg-warn-soft", icon: "text-warn" },
+  err: { box: "border-err bg-err-soft", icon: "text-err" },
+} as const;
+
+/** One cluster-wide mode that is on: its icon, what it means, and what ends it. */
+function ModeBanner({ test, tone, icon: Icon, children }: { test: string; tone: keyof typeof BANNER_TONE; icon: LucideIcon; children: ReactNode }) {
+  return (
+    <div role="status" data-test={test} className={`flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border-2 px-4 py-2.5 text-sm ${BANNER_TONE[tone].box}`}>
+      <Icon aria-hidden className={`size-5 shrink-0 ${BANNER_TONE[tone].icon}`} />
+      {children}
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { TriangleAlert } from "lucide-react";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { CancelConfirm, CommandLines, Modal } from "@/components/ui/modal";
+import { ExactInput } from "./field";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -87,17 +88,7 @@ export function ConfirmDialog({ open, title, children, commands, confirmLabel, d
           <label htmlFor={typedId} className="block">
             Type <strong className="font-mono">{typed}</strong> to confirm
           </label>
-          <input
-            id={typedId}
-            ref={typedRef}
-            data-test="confirm-typed"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={text !== "" && !typedOk}
-            className="mt-1 block h-9 w-full rounded-md border border-line bg-surface px-2.5 font-mono text-sm outline-none focus:border-accent focus:ring-2 focus:ring-accent/30"
-          />
+          <ExactInput id={typedId} ref={typedRef} data-test="confirm-typed" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={text !== "" && !typedOk} />
         </div>
       ) : null}
       {blocked ? (

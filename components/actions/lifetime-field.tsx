@@ -4,6 +4,7 @@
 // lifetime) or the error, and disables its button while there is one.
 import clsx from "clsx";
 import { useId } from "react";
+import { ExactInput } from "./field";
 import { checkLifetime, LIFETIME_PRESETS, type LifetimeCheck } from "./lifetime";
 
 export function LifetimeField({ value, onChange, test = "lifetime" }: { value: string; onChange: (text: string) => void; test?: string }) {
@@ -33,20 +34,14 @@ export function LifetimeField({ value, onChange, test = "lifetime" }: { value: s
           </button>
         ))}
       </div>
-      <input
+      <ExactInput
         id={id}
         data-test={test}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         placeholder="e.g. PT30M, PT2H, P1D"
-        autoComplete="off"
-        spellCheck={false}
         aria-invalid={!check.ok}
         aria-describedby={hintId}
-        className={clsx(
-          "mt-1.5 block h-9 w-full rounded-md border bg-surface px-2.5 font-mono text-sm outline-none focus:ring-2",
-          check.ok ? "border-line focus:border-accent focus:ring-accent/30" : "border-err focus:ring-err/30",
-        )}
       />
       <p id={hintId} data-test={`${test}-hint`} className={clsx("mt-1 text-xs", check.ok ? "text-muted" : "text-err")}>
         {check.ok ? (check.value ? `expires after ${check.text} (crm_resource --lifetime=${check.value})` : "no lifetime: stays until cleared") : check.error}

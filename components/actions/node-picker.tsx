@@ -3,6 +3,7 @@
 // choosable (a ban or a cleanup there is legitimate) but say what they are.
 import { useId } from "react";
 import type { Node } from "@/lib/pacemaker";
+import { fieldClass } from "./field";
 
 export function NodePicker({
   label,
@@ -35,7 +36,7 @@ export function NodePicker({
         data-test={test}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        className="mt-1 block h-9 w-full rounded-md border border-line bg-surface px-2 text-sm outline-none focus:border-accent focus:ring-2 focus:ring-accent/30"
+        className={fieldClass}
       >
         {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
         {nodes

@@ -8,6 +8,7 @@ import type { Node, NodeAttribute } from "@/lib/pacemaker";
 import { actionButtonClass } from "@/components/actions/action-button";
 import { commandPreview, useActionRunner } from "@/components/actions/action-runner";
 import { attrNameError, attrValueError } from "@/components/actions/attribute-input";
+import { ExactInput } from "@/components/actions/field";
 import { ConfirmDialog } from "@/components/actions/confirm-dialog";
 import { NodePicker } from "@/components/actions/node-picker";
 
@@ -19,9 +20,6 @@ export interface EditTarget {
   name: string | null;
   attr: NodeAttribute | null;
 }
-
-const inputClass =
-  "mt-1 block h-9 w-full rounded-md border bg-surface px-2.5 font-mono text-sm outline-none focus:ring-2 aria-[invalid=true]:border-err border-line focus:border-accent focus:ring-accent/30";
 
 /** Which value an edit starts from: the transient one wins, as it does in crm_mon's view. */
 export function initialLifetime(attr: NodeAttribute | null): Lifetime {
@@ -50,8 +48,6 @@ export function AttributeEditor({
   const [value, setValue] = useState(current ?? target?.attr?.value ?? "");
   const nameId = useId();
   const valueId = useId();
-  const nameErrId = useId();
-  const valueErrId = useId();
 
   const nameError = adding ? attrNameError(name) : null;
   const valueError = attrValueError(value);
@@ -115,22 +111,7 @@ export function AttributeEditor({
             Name
           </label>
           {adding ? (
-            <>
-              <input
-                id={nameId}
-                data-test="attr-name"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={name !== "" && nameError !== null}
-                aria-describedby={nameErrId}
-                className={inputClass}
-              />
-              <p id={nameErrId} className="mt-1 text-xs text-err" aria-live="polite">
-                {name !== "" ? nameError : null}
-              </p>
-            </>
+            <CheckedInput id={nameId} test="attr-name" value={name} onChange={setName} error={name !== "" ? nameError : null} />
           ) : (
             <span id={nameId} className="mt-1 block font-mono">
               {name}
@@ -142,20 +123,7 @@ export function AttributeEditor({
         <label htmlFor={valueId} className="block font-medium">
           Value
         </label>
-        <input
-          id={valueId}
-          data-test="attr-value"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={valueError !== null}
-          aria-describedby={valueErrId}
-          className={inputClass}
-        />
-        <p id={valueErrId} className="mt-1 text-xs text-err" aria-live="polite">
-          {valueError}
-        </p>
+        <CheckedInput id={valueId} test="attr-value" value={value} onChange={setValue} error={valueError} />
       </div>
       <fieldset className="text-sm">
         <legend className="font-medium">Lifetime</legend>
@@ -208,5 +176,18 @@ function LifetimeRadio({
         </span>
       </div>
     </div>
+  );
+}
+
+/** An exact-value field with what is wrong with it below, announced as it changes. */
+function CheckedInput({ id, test, value, onChange, error }: { id: string; test: string; value: string; onChange: (v: string) => void; error: string | null }) {
+  const errId = useId();
+  return (
+    <>
+      <ExactInput id={id} data-test={test} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error !== null} aria-describedby={errId} />
+      <p id={errId} className="mt-1 text-xs text-err" aria-live="polite">
+        {error}
+      </p>
+    </>
   );
 }
