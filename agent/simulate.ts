@@ -8,7 +8,8 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ClusterStatus } from "@/lib/pacemaker";
+import type { ClusterStatus, Constraint } from "@/lib/pacemaker";
+import { parseCib } from "@/lib/pacemaker/parse-cib";
 import { parseXml, type XNode } from "@/lib/pacemaker/xml";
 import {
   shellQuote,
@@ -178,7 +179,15 @@ export function runsOn(after: readonly PlacedPrimitive[], rsc: string, node: str
 }
 
 /** Why rsc would not run on node, from the current status and the simulated scores. */
-export function blockedReason(status: ClusterStatus | null, sim: SimulationResult, rsc: string, node: string, promoted: boolean): string | null {
+export function blockedReason(
+  status: ClusterStatus | null,
+  sim: SimulationResult,
+  rsc: string,
+  node: string,
+  promoted: boolean,
+  /** the constraints of the CIB the simulation ran on: newer than `status` when a change just landed */
+  constraints: readonly Constraint[] = [],
+): string | null {
   if (runsOn(sim.after, rsc, node, promoted)) return null;
   const n = status?.nodes.find((x) => x.name === node);
   if (n && !n.online) return `${node} is offline`;
@@ -192,6 +201,22 @@ export function blockedReason(status: ClusterStatus | null, sim: SimulationResul
       (b) => b.node === node && related.has(b.resource) && (!b.promotedOnly || promoted) && !b.id.startsWith(`cli-ban-${rsc}-on-${node}`),
     );
     if (ban) return `${ban.resource} is banned from ${node} (constraint ${ban.id}, score ${ban.weight === -1_000_000 ? "-INFINITY" : ban.weight})`;
+  }
+  {
+    const related = new Set(status ? [...descendantIds(status, rsc)] : [rsc]);
+    for (let p = status ? parentId(status, rsc) : null; p; p = status ? parentId(status, p) : null) related.add(p);
+    related.add(rsc);
+    const neg = constraints.find(
+      (c) =>
+        c.kind === "rsc_location" &&
+        c.node === node &&
+        c.rsc !== null &&
+        related.has(c.rsc) &&
+        (c.score === "-INFINITY" || c.score === "-inf" || (c.score !== null && Number(c.score) < 0)) &&
+        (!c.role || promoted) &&
+        !c.id.startsWith(`cli-ban-${rsc}-on-${node}`),
+    );
+    if (neg && neg.kind === "rsc_location") return `${neg.rsc} is banned from ${node} (constraint ${neg.id}, score ${neg.score})`;
   }
   const prims = new Set(status ? primitivesOf(status, rsc) : [rsc]);
   prims.add(rsc);
@@ -222,14 +247,23 @@ export async function simulateMove(p: ActionParams<"simulate.move">, ctx: Simula
       const said = (moved.stderr.trim() || moved.stdout.trim()).split("\n").join(" / ");
       throw new StepRefused("invalid_params", `${p.rsc} already runs on ${p.node} or is moved there already (${said})`);
     }
-    const header = parseCibHeader((await readFile(copy, "utf8")).slice(0, 4096));
+    const copyXml = await readFile(copy, "utf8");
+    const header = parseCibHeader(copyXml.slice(0, 4096));
+    // The copy is the CIB the simulation judges: its constraints name what forbids the target even
+    // when the agent's status has not caught up with a change made a moment ago.
+    let constraints: Constraint[] = [];
+    try {
+      constraints = parseCib(copyXml).configuration.constraints;
+    } catch {
+      // an unreadable copy leaves the status's bans and the scores to explain it
+    }
     const simArgs = ["-x", copy, "-q", header?.haveQuorum ? "true" : "false", "-S", "-s", "--output-as=xml"];
     const r = await ctx.steps.run({ tool: "crm_simulate", args: simArgs }, { ...onCopy, timeoutMs: SIM_TIMEOUT_MS, maxBytes: BIG_OUTPUT, output: () => "" });
     const sim = parseSimulateXml(r.stdout);
     return {
       actions: sim.actions,
       changes: sim.changes,
-      blocked: blockedReason(ctx.status, sim, p.rsc, p.node, p.promoted ?? false),
+      blocked: blockedReason(ctx.status, sim, p.rsc, p.node, p.promoted ?? false, constraints),
       commands: [...ctx.steps.runs],
     };
   } finally {

@@ -141,8 +141,11 @@ test("Why is it here? counts failures per node and operation, and cleans them up
   await cleanup.click();
   await expect(why.getByTestId(`why-failcount:${where}`)).toHaveCount(0, { timeout: CHANGE });
   await expect(why.getByTestId("why-failcounts")).toContainText("No failures counted");
-  const rows = await auditRows(page, "cluster.resource.cleanup");
-  expect(rows.find((r) => r.target === "WebService3" && r.params.node === where)).toMatchObject({ status: "ok", username: "operator" });
+  // The status shows the cleanup a moment before the console has completed its audit row (it
+  // completes the row once it has seen the same status): poll until the row is written.
+  const cleanupRow = async () => (await auditRows(page, "cluster.resource.cleanup")).find((r) => r.target === "WebService3" && r.params.node === where);
+  await expect.poll(async () => (await cleanupRow())?.status, { timeout: CHANGE }).toBe("ok");
+  expect(await cleanupRow()).toMatchObject({ status: "ok", username: "operator" });
 });
 
 test("drag a resource to another node with the mouse: impact, confirm, moving…, it lands where crm_mon says, audited", async ({ page }) => {

@@ -117,5 +117,13 @@ describe("blockedReason", () => {
     // Without the constraint in view, the score alone says it.
     const noBans = { ...status, bans: [] };
     expect(blockedReason(noBans, sim, "WebService1", "node3", false)).toMatch(/allocation score of WebService1 on node3 is -INFINITY/);
+    // A status from before the constraint landed: the simulated CIB's own constraints still name it.
+    const before = demo();
+    const constraints = status.configuration!.constraints;
+    expect(blockedReason(before, sim, "WebService1", "node3", false, constraints)).toBe(
+      "WebService1 is banned from node3 (constraint avoid-WebService1-node3, score -INFINITY)",
+    );
+    // a constraint on another node or resource does not count
+    expect(blockedReason(before, sim, "WebService1", "node4", false, constraints)).not.toMatch(/avoid-WebService1-node3/);
   });
 });
