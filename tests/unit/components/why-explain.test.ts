@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseScores } from "@/agent/simulate";
-import { addScores, explainPlacement, failcountsOf, INF, parsePacemakerDate, parseScore, summaryLine, type Explanation } from "@/components/why/explain";
+import { addScores, explainPlacement, failcountsOf, INF, parseScore, summaryLine, type Explanation } from "@/components/why/explain";
+import { parsePacemakerDate } from "@/components/why/rules";
 import { buildStatus } from "@/lib/pacemaker";
 import { fixtureStatus } from "./fixtures";
 
