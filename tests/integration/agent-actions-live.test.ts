@@ -22,6 +22,7 @@ import type { ActionHandler } from "@/agent/feed";
 import { runPacemaker } from "@/agent/run";
 import { createStatusSource } from "@/agent/status-source";
 import { sleep, startLab, stopLab } from "./live-lab";
+import { instances } from "./agent-helpers";
 
 let handler: ActionHandler;
 
@@ -58,18 +59,6 @@ async function query(action: string, params: Record<string, unknown>): Promise<u
   return (r as { result: unknown }).result;
 }
 
-function instances(s: ClusterStatus, id: string): { node: string; role: string }[] {
-  const out: { node: string; role: string }[] = [];
-  const walk = (r: Resource): void => {
-    if (r.kind === "primitive") {
-      if (r.id === id) for (const n of r.active ? r.nodes : []) out.push({ node: n.name, role: r.role });
-      return;
-    }
-    if (r.kind === "group" || r.kind === "clone") r.children.forEach((c) => walk(c as Resource));
-  };
-  s.resources.forEach(walk);
-  return out;
-}
 const roles = (s: ClusterStatus, id: string) => instances(s, id).map((i) => i.role);
 const primitive = (s: ClusterStatus, id: string) => s.resources.find((r) => r.id === id) as Extract<Resource, { kind: "primitive" }>;
 const node1 = (s: ClusterStatus) => s.nodes.find((n) => n.name === "node1")!;

@@ -21,7 +21,7 @@ import { startAgent } from "@/agent/agent";
 import { seedDemoCib } from "@/agent/demo";
 import { createStatusSource } from "@/agent/status-source";
 import { AgentRequestError } from "@/lib/agent-client";
-import { attr, connected, freePorts, pcmk, whereIs } from "./agent-helpers";
+import { attr, connected, freePorts, instances, pcmk, whereIs } from "./agent-helpers";
 
 let base = "";
 let template = "";
@@ -68,19 +68,6 @@ async function cluster() {
   return { dir, cib, act, fail, query, status, logs, tool: (t: string, args: string[]) => pcmk(cib, t, args) };
 }
 
-/** Every instance of a primitive: node and role. */
-function instances(s: ClusterStatus, id: string): { node: string; role: string }[] {
-  const out: { node: string; role: string }[] = [];
-  const walk = (r: Resource): void => {
-    if (r.kind === "primitive") {
-      if (r.id === id) for (const n of r.active ? r.nodes : []) out.push({ node: n.name, role: r.role });
-      return;
-    }
-    if (r.kind === "group" || r.kind === "clone") for (const c of r.children) walk(c as Resource);
-  };
-  s.resources.forEach(walk);
-  return out.sort((a, b) => a.node.localeCompare(b.node));
-}
 const roleOf = (s: ClusterStatus, id: string): string[] => {
   const roles: string[] = [];
   const walk = (r: Resource): void => {

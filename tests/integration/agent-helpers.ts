@@ -26,18 +26,34 @@ export function pcmk(cibFile: string, tool: string, args: string[]): Promise<{ c
   });
 }
 
-/** Nodes a primitive (or any instance of it) runs on. */
-export function whereIs(status: ClusterStatus, id: string): string[] {
-  const out: string[] = [];
+/** Every running instance of a primitive (in groups and clones too): its node and role, by node. */
+export function instances(s: ClusterStatus, id: string): { node: string; role: string }[] {
+  const out: { node: string; role: string }[] = [];
   const walk = (r: Resource): void => {
     if (r.kind === "primitive") {
-      if (r.id === id && r.active) out.push(...r.nodes.map((n) => n.name));
+      if (r.id === id) for (const n of r.active ? r.nodes : []) out.push({ node: n.name, role: r.role });
       return;
     }
     if (r.kind === "group" || r.kind === "clone") for (const c of r.children) walk(c as Resource);
   };
-  status.resources.forEach(walk);
-  return out.sort();
+  s.resources.forEach(walk);
+  return out.sort((a, b) => a.node.localeCompare(b.node));
+}
+
+/** Nodes a primitive (or any instance of it) runs on. */
+export function whereIs(status: ClusterStatus, id: string): string[] {
+  return instances(status, id).map((i) => i.node);
+}
+
+/** Resolves with fn's first truthy answer (sync or async), polling every 100 ms; throws after timeoutMs. */
+export async function waitFor<T>(fn: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export function attr(status: ClusterStatus, node: string, name: string): string | null {

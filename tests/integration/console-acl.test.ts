@@ -16,7 +16,7 @@ import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import { AgentHub } from "@/server/hub/hub";
 import { agentClientLinkFactory } from "@/server/hub/link-factory";
 import { addUser, createTestDb, expectTrpcError, TestClient, type TestDb } from "../unit/server/helpers";
-import { freePorts, pcmk } from "./agent-helpers";
+import { freePorts, pcmk, waitFor } from "./agent-helpers";
 import { startLab, stopLab } from "./live-lab";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 90_000 });
@@ -52,15 +52,6 @@ const standbyOf = async (node: string): Promise<string> => {
   return r.code === 0 ? r.stdout.trim() : "(not set)";
 };
 
-async function waitFor<T>(fn: () => T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   t = await createTestDb();

@@ -15,7 +15,7 @@ import { LoginRateLimiter } from "@/server/auth/rate-limit";
 import { AgentHub } from "@/server/hub/hub";
 import { agentClientLinkFactory } from "@/server/hub/link-factory";
 import { addUser, createTestDb, TestClient, type TestDb } from "../unit/server/helpers";
-import { attr, freePorts, pcmk } from "./agent-helpers";
+import { attr, freePorts, pcmk, waitFor } from "./agent-helpers";
 
 let t: TestDb;
 let demo: DemoCluster;
@@ -54,15 +54,6 @@ async function until(
   }
 }
 
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   t = await createTestDb();
