@@ -37,18 +37,24 @@ export function cliConstraints(status: ClusterStatus, rsc: string, nodeName?: st
   );
 }
 
+/** rsc and the base ids of every primitive instance that belongs to it (what failures and fail counts name). */
+export function ownIds(status: ClusterStatus, rsc: string): Set<string> {
+  return new Set([rsc, ...instancesOf(status, rsc).map((p) => baseId(p.id))]);
+}
+
 function failuresOf(status: ClusterStatus, rsc: string | undefined, nodeName: string | undefined): string[] {
   const out: string[] = [];
+  // computed once, not per failure: a big cluster's history has an entry per resource per node
+  const own = rsc ? ownIds(status, rsc) : null;
   for (const f of status.failures) {
-    const owner = failureResource(f.opKey);
-    if (rsc && owner !== rsc && !instancesOf(status, rsc).some((p) => baseId(p.id) === owner)) continue;
+    if (own && !own.has(failureResource(f.opKey))) continue;
     if (nodeName && f.node !== nodeName) continue;
     out.push(`${f.opKey} on ${f.node}`);
   }
   for (const h of status.nodeHistory ?? []) {
     if (nodeName && h.node !== nodeName) continue;
     for (const r of h.resources) {
-      if (rsc && baseId(r.id) !== rsc && !instancesOf(status, rsc).some((p) => baseId(p.id) === baseId(r.id))) continue;
+      if (own && !own.has(baseId(r.id))) continue;
       if (r.failCount && r.failCount !== "0") out.push(`fail-count ${r.failCount} for ${r.id} on ${h.node}`);
     }
   }

@@ -19,7 +19,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db/client";
 import type { ClusterFeed } from "@/server/hub/cluster-feed";
 import type { AgentHub } from "@/server/hub/hub";
-import { instancesOf, pendingEffect } from "./effects";
+import { ownIds, pendingEffect } from "./effects";
 import { targetOf, unknownIds } from "./targets";
 
 export interface ActionCaller {
@@ -87,9 +87,9 @@ function whyNotPlaced(status: ClusterStatus, rsc: string, node: string): string[
   if (n?.standby) reasons.push(`${node} is in standby`);
   if (n?.maintenance) reasons.push(`${node} is in maintenance`);
   for (const b of status.bans ?? []) if (b.resource === rsc && b.node === node) reasons.push(`banned from ${node} by ${b.id}`);
+  const own = ownIds(status, rsc);
   for (const f of status.failures) {
-    const owner = failureResource(f.opKey);
-    if (f.node === node && (owner === rsc || instancesOf(status, rsc).some((p) => p.id.replace(/:\d+$/, "") === owner))) {
+    if (f.node === node && own.has(failureResource(f.opKey))) {
       reasons.push(`${f.opKey} failed on ${node} (${f.exitreason || f.exitstatus})`);
     }
   }

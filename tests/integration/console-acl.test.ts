@@ -37,7 +37,7 @@ async function as(username: string) {
   return c.caller();
 }
 
-/** The ACLs of /work/shared/pacemaker-lab.md: viewer1 reads only; op1 may also write standby nvpairs. */
+/** Pacemaker ACLs as the lab notes verified them: viewer1 reads only; op1 may also write standby nvpairs. */
 const ACLS =
   '<acls>' +
   '<acl_role id="ro"><acl_permission id="ro-read" kind="read" xpath="/cib"/></acl_role>' +
