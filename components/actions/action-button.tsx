@@ -7,7 +7,7 @@
 import clsx from "clsx";
 import { Loader2, type LucideIcon } from "lucide-react";
 import { useMemo, useState, type ReactNode } from "react";
-import type { ActionParams, ChangeActionName } from "@/lib/protocol/actions";
+import type { ActionParams, OperationActionName } from "@/lib/protocol/actions";
 import { commandPreview, useActionRunner, type ChangeExtra, type ChangeReport, type RunningChange } from "./action-runner";
 import { ConfirmDialog } from "./confirm-dialog";
 
@@ -22,7 +22,7 @@ export interface ConfirmSpec {
 
 export type ActionButtonVariant = "default" | "primary" | "danger" | "quiet";
 
-export interface ActionButtonProps<A extends ChangeActionName> {
+export interface ActionButtonProps<A extends OperationActionName> {
   cluster: string;
   action: A;
   params: ActionParams<A>;
@@ -50,7 +50,7 @@ export function sameParams(a: Record<string, unknown>, b: Record<string, unknown
   return true;
 }
 
-export function isRunning(running: readonly RunningChange[], cluster: string, action: ChangeActionName, params: Record<string, unknown>): boolean {
+export function isRunning(running: readonly RunningChange[], cluster: string, action: OperationActionName, params: Record<string, unknown>): boolean {
   return running.some((c) => c.cluster === cluster && c.action === action && sameParams(c.params, params));
 }
 
@@ -70,7 +70,7 @@ export const actionButtonClass = (variant: ActionButtonVariant = "default", size
     variants[variant],
   );
 
-export function ActionButton<A extends ChangeActionName>(props: ActionButtonProps<A>) {
+export function ActionButton<A extends OperationActionName>(props: ActionButtonProps<A>) {
   const { cluster, action, params, label, describe, icon: Icon, confirm, disabledReason, variant = "default", size = "sm", target, className, onDone } = props;
   const runner = useActionRunner();
   const [asking, setAsking] = useState(false);

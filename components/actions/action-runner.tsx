@@ -8,7 +8,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 // Imported from the files themselves, not the @/lib/protocol index: that would bring zod (its
 // schemas) into the cluster pages' bundle, which stays zod-free for first paint.
 import { commandLine, liveCommands } from "@/lib/protocol/commands";
-import type { ActionParams, ChangeActionName } from "@/lib/protocol/actions";
+import type { ActionParams, OperationActionName } from "@/lib/protocol/actions";
 import type { ActionOutcome } from "@/server/actions/perform";
 import type { Role } from "@/server/auth/roles";
 import { useTRPCClient } from "@/trpc/react";
@@ -17,7 +17,7 @@ const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 const roleAtLeast = (role: Role, minimum: Role): boolean => RANK[role] >= RANK[minimum];
 
 /** The minimum role of each change (mirrors the procedures in server/api/routers; the server decides). */
-export const ACTION_ROLE: Record<ChangeActionName, Role> = {
+export const ACTION_ROLE: Record<OperationActionName, Role> = {
   "node.standby": "operator",
   "node.maintenance": "operator",
   "node.fence": "admin",
@@ -44,14 +44,14 @@ export const ACTION_ROLE: Record<ChangeActionName, Role> = {
 };
 
 /** Extra input some changes need beyond the agent's params (a typed confirmation). */
-export type ChangeExtra<A extends ChangeActionName> = A extends "node.fence" | "cluster.stopAll" ? { confirm: string } : object;
+export type ChangeExtra<A extends OperationActionName> = A extends "node.fence" | "cluster.stopAll" ? { confirm: string } : object;
 
 type Client = ReturnType<typeof useTRPCClient>;
-type Input<A extends ChangeActionName> = ActionParams<A> & ChangeExtra<A> & { cluster: string };
+type Input<A extends OperationActionName> = ActionParams<A> & ChangeExtra<A> & { cluster: string };
 type Caller = (c: Client, input: Record<string, unknown>) => Promise<ActionOutcome>;
 
 /** Where each change lives on the tRPC router. */
-const CALLERS: Record<ChangeActionName, Caller> = {
+const CALLERS: Record<OperationActionName, Caller> = {
   "node.standby": (c, i) => c.nodes.standby.mutate(i as Input<"node.standby">),
   "node.maintenance": (c, i) => c.nodes.maintenance.mutate(i as Input<"node.maintenance">),
   "node.fence": (c, i) => c.nodes.fence.mutate(i as Input<"node.fence">),
@@ -78,14 +78,14 @@ const CALLERS: Record<ChangeActionName, Caller> = {
 };
 
 /** The command lines a change will run, one per line (for a tooltip or a confirm dialog). */
-export function commandPreview<A extends ChangeActionName>(action: A, params: ActionParams<A>): string[] {
+export function commandPreview<A extends OperationActionName>(action: A, params: ActionParams<A>): string[] {
   return liveCommands(action, params).map(commandLine);
 }
 
 export interface RunningChange {
   key: string;
   cluster: string;
-  action: ChangeActionName;
+  action: OperationActionName;
   params: Record<string, unknown>;
   label: string;
   startedAt: number;
@@ -103,10 +103,10 @@ export interface ChangeReport {
 
 interface Runner {
   role: Role;
-  can(action: ChangeActionName): boolean;
+  can(action: OperationActionName): boolean;
   /** why a control is disabled for this user, or null */
-  deniedReason(action: ChangeActionName): string | null;
-  run<A extends ChangeActionName>(cluster: string, action: A, input: ActionParams<A> & ChangeExtra<A>, label: string): Promise<ChangeReport>;
+  deniedReason(action: OperationActionName): string | null;
+  run<A extends OperationActionName>(cluster: string, action: A, input: ActionParams<A> & ChangeExtra<A>, label: string): Promise<ChangeReport>;
   running: RunningChange[];
   reports: ChangeReport[];
   dismiss(key: string): void;
@@ -133,14 +133,14 @@ export function ActionRunnerProvider({ role, children }: { role: Role; children:
   const [reports, setReports] = useState<ChangeReport[]>([]);
   const seq = useRef(0);
 
-  const can = useCallback((action: ChangeActionName) => roleAtLeast(role, ACTION_ROLE[action]), [role]);
+  const can = useCallback((action: OperationActionName) => roleAtLeast(role, ACTION_ROLE[action]), [role]);
   const deniedReason = useCallback(
-    (action: ChangeActionName) => (can(action) ? null : `Needs the ${ACTION_ROLE[action]} role (you are ${role})`),
+    (action: OperationActionName) => (can(action) ? null : `Needs the ${ACTION_ROLE[action]} role (you are ${role})`),
     [can, role],
   );
 
   const run = useCallback(
-    async <A extends ChangeActionName>(cluster: string, action: A, input: ActionParams<A> & ChangeExtra<A>, label: string) => {
+    async <A extends OperationActionName>(cluster: string, action: A, input: ActionParams<A> & ChangeExtra<A>, label: string) => {
       const key = `${Date.now()}-${++seq.current}`;
       const params = input as Record<string, unknown>;
       setRunning((r) => [...r, { key, cluster, action, params, label, startedAt: Date.now() }]);

@@ -10,7 +10,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useActionRunner, useRunningChange, type ChangeExtra, type ChangeReport } from "@/components/actions/action-runner";
-import type { ActionParams, ChangeActionName } from "@/lib/protocol/actions";
+import type { ActionParams, OperationActionName } from "@/lib/protocol/actions";
 import type { NodeColumn } from "./columns";
 import { columnHas, dropIntent, hasLanded, type DragSubject, type DropTarget } from "./drag";
 import { BanDialog, StopDialog } from "./confirm-dialogs";
@@ -63,7 +63,7 @@ export function useBoardActions(): BoardActions {
   return v;
 }
 
-const BUSY_WORDS: Partial<Record<ChangeActionName, string>> = {
+const BUSY_WORDS: Partial<Record<OperationActionName, string>> = {
   "resource.move": "moving…",
   "resource.stop": "stopping…",
   "resource.start": "starting…",
@@ -106,7 +106,7 @@ export function BoardActionsProvider({ cluster, columns, children }: { cluster: 
   }, []);
 
   const run = useCallback(
-    async <A extends ChangeActionName>(action: A, input: ActionParams<A> & ChangeExtra<A>, label: string): Promise<ChangeReport> => {
+    async <A extends OperationActionName>(action: A, input: ActionParams<A> & ChangeExtra<A>, label: string): Promise<ChangeReport> => {
       // The outcome is shown (and announced) once, in the console's outcome area, like every change's.
       return latest.current.runner.run(cluster, action, input, label);
     },

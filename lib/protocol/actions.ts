@@ -8,6 +8,10 @@
  */
 import { z } from "zod";
 import { attrName, attrValue, duration, nodeName, xmlId } from "./values";
+import { CommandRunSchema, PlacementChangeSchema, TransitionActionSchema } from "./actions-common";
+import { ConfigChangeParamsSchemas, ConfigParamsSchemas } from "./config";
+
+export * from "./actions-common";
 
 const rsc = () => xmlId("resource id");
 const ticket = () => xmlId("ticket id");
@@ -75,6 +79,10 @@ export const ActionParamsSchemas = {
   "simulate.move": z.object({ rsc: rsc(), node: nodeName(), promoted: z.boolean().optional() }).strict(),
   /** allocation scores (crm_simulate -s), of one resource or all */
   "simulate.scores": z.object({ rsc: rsc().optional() }).strict(),
+
+  // ---- configuration (lib/protocol/config.ts) ----
+  ...ConfigParamsSchemas,
+  ...ConfigChangeParamsSchemas,
 } as const;
 
 export type ActionName = keyof typeof ActionParamsSchemas;
@@ -82,9 +90,22 @@ export type ActionParams<A extends ActionName> = z.infer<(typeof ActionParamsSch
 export const ACTION_NAMES = Object.keys(ActionParamsSchemas) as ActionName[];
 
 /** Requests that change nothing in the cluster. */
-export const QUERY_ACTIONS = ["refresh", "simulate.move", "simulate.scores"] as const satisfies readonly ActionName[];
+export const QUERY_ACTIONS = [
+  "refresh",
+  "simulate.move",
+  "simulate.scores",
+  "config.read",
+  "config.show",
+  "config.preview",
+  "meta.standards",
+  "meta.agents",
+  "meta.agent",
+  "meta.cluster",
+] as const satisfies readonly ActionName[];
 export type QueryActionName = (typeof QUERY_ACTIONS)[number];
 export type ChangeActionName = Exclude<ActionName, QueryActionName>;
+/** Changes an operator makes on the running cluster (everything but the configuration commit, which drafts make). */
+export type OperationActionName = Exclude<ChangeActionName, "config.commit">;
 export const CHANGE_ACTIONS = ACTION_NAMES.filter((a): a is ChangeActionName => !(QUERY_ACTIONS as readonly string[]).includes(a));
 
 export function isActionName(name: string): name is ActionName {
@@ -106,17 +127,11 @@ export const RequestErrorCodeSchema = z.enum([
   "timeout",
   "unavailable",
   "internal",
+  /** config.commit: the live configuration is no longer at the draft's epoch */
+  "conflict",
 ]);
 export type RequestErrorCode = z.infer<typeof RequestErrorCodeSchema>;
 
-/** One Pacemaker command the agent ran for a request, for the audit history. */
-export const CommandRunSchema = z.object({
-  /** the command line as a person would type it (shell-quoted where needed) */
-  line: z.string(),
-  code: z.number().int().nullable(),
-  ms: z.number().nonnegative(),
-});
-export type CommandRun = z.infer<typeof CommandRunSchema>;
 
 /** What an agent answers for a change it carried out. */
 export const ChangeResultSchema = z.object({
@@ -131,27 +146,7 @@ export const ChangeResultSchema = z.object({
 });
 export type ChangeResult = z.infer<typeof ChangeResultSchema>;
 
-/** One action of a transition crm_simulate computed. */
-export const TransitionActionSchema = z.object({
-  /** start, stop, promote, demote, migrate_to, migrate_from, monitor, notify, fence, … */
-  task: z.string(),
-  /** the resource (instance id, e.g. "pgsql:1") or, for fencing, the node */
-  resource: z.string(),
-  node: z.string().nullable(),
-  /** for a monitor: its interval in ms */
-  interval: z.number().int().nullable().default(null),
-});
-export type TransitionAction = z.infer<typeof TransitionActionSchema>;
 
-/** Where each changed resource runs before and after, summarised from the transition. */
-export const PlacementChangeSchema = z.object({
-  resource: z.string(),
-  /** "move" | "start" | "stop" | "promote" | "demote" | "restart" | "migrate" */
-  change: z.string(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-});
-export type PlacementChange = z.infer<typeof PlacementChangeSchema>;
 
 export const SimulateMoveResultSchema = z.object({
   actions: z.array(TransitionActionSchema),

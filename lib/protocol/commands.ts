@@ -10,7 +10,7 @@
 import type { ActionParams, ChangeActionName } from "./actions";
 
 /** Tools a change may run (a subset of agent/run.ts's allow-list). */
-export type ChangeTool = "crm_resource" | "crm_attribute" | "crm_ticket" | "stonith_admin";
+export type ChangeTool = "crm_resource" | "crm_attribute" | "crm_ticket" | "stonith_admin" | "cibadmin" | "crm_diff";
 
 export interface Command {
   tool: ChangeTool;
@@ -63,6 +63,13 @@ const builders: Builders = {
   "ticket.revoke": (p) => [{ tool: "crm_ticket", args: [`--ticket=${p.ticket}`, "--revoke", "--force"] }],
   "ticket.standby": (p) => [{ tool: "crm_ticket", args: [`--ticket=${p.ticket}`, "--standby"] }],
   "ticket.activate": (p) => [{ tool: "crm_ticket", args: [`--ticket=${p.ticket}`, "--activate"] }],
+  // The agent writes live.xml (the CIB it just read) and draft.xml (the edits applied to it) to a
+  // private temp dir; the patch carries no version, so the CIB bumps the epoch itself.
+  "config.commit": () => [
+    { tool: "cibadmin", args: ["--query"] },
+    { tool: "crm_diff", args: ["--original", "live.xml", "--new", "draft.xml", "--no-version"] },
+    { tool: "cibadmin", args: ["--patch", "--xml-file", "patch.xml"] },
+  ],
 };
 
 /** The commands a change runs on a live node. */

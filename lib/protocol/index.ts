@@ -2,3 +2,4 @@ export * from "./messages";
 export * from "./actions";
 export * from "./values";
 export * from "./commands";
+export * from "./config";

@@ -117,6 +117,13 @@ export function pendingEffect<A extends ChangeActionName>(status: ClusterStatus,
     }
     case "resource.refresh":
       return null;
+    case "config.commit": {
+      // The CIB's configuration epoch moves past the one the commit was made against.
+      const [admin, epoch] = String((params as ActionParams<"config.commit">).expectEpoch).split(".").map(Number);
+      const c = status.cib;
+      if (!c) return "no CIB version in the status yet";
+      return c.adminEpoch > admin! || (c.adminEpoch === admin && c.epoch > epoch!) ? null : `the configuration is still at ${c.adminEpoch}.${c.epoch}`;
+    }
     case "resource.move": {
       const ps = instancesOf(status, p.rsc!);
       const on = (params as ActionParams<"resource.move">).promoted ? promotedNodes(ps) : runningNodes(ps);

@@ -3,7 +3,7 @@ import type { ChangeActionName } from "@/lib/protocol";
 
 export { unknownIds } from "@/lib/pacemaker";
 
-export type TargetKind = "resource" | "node" | "ticket" | "cluster" | "attribute";
+export type TargetKind = "resource" | "node" | "ticket" | "cluster" | "attribute" | "configuration";
 
 export function targetOf(action: ChangeActionName, params: Record<string, unknown>): { kind: TargetKind; id: string } {
   const str = (k: string): string => (typeof params[k] === "string" ? (params[k] as string) : "");
@@ -14,5 +14,6 @@ export function targetOf(action: ChangeActionName, params: Record<string, unknow
     // cleanup/refresh of everything names no resource: the cluster is the target
     return str("rsc") ? { kind: "resource", id: str("rsc") } : { kind: "cluster", id: str("node") ? `node ${str("node")}` : "" };
   }
+  if (action === "config.commit") return { kind: "configuration", id: "" };
   return { kind: "cluster", id: "" };
 }

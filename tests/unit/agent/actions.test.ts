@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildStatus, type ClusterStatus } from "@/lib/pacemaker";
-import { ChangeResultSchema, commandLine, liveCommands, RequestErrorSchema, type ActionParams, type ChangeActionName } from "@/lib/protocol";
+import { ChangeResultSchema, commandLine, liveCommands, RequestErrorSchema, type ActionParams, type ChangeActionName, type OperationActionName } from "@/lib/protocol";
 import { createActionHandler } from "@/agent/actions";
 import { overrideToolPath, type PacemakerTool } from "@/agent/run";
 import { withCibLock } from "@/agent/sim";
@@ -59,7 +59,7 @@ const handler = () => createActionHandler({ source: fakeSource(), log: () => und
 const argv = () => readFileSync(join(dir, "argv"), "utf8").trim().split("\n");
 
 /** One request per change action, each with params a user could send. */
-const CASES: { [A in ChangeActionName]: ActionParams<A> } = {
+const CASES: { [A in OperationActionName]: ActionParams<A> } = {
   "node.standby": { node: "node4", on: false },
   "node.maintenance": { node: "node3", on: true },
   "node.fence": { node: "node2" },
@@ -86,7 +86,7 @@ const CASES: { [A in ChangeActionName]: ActionParams<A> } = {
 };
 
 describe("actions on a live node", () => {
-  for (const [action, params] of Object.entries(CASES) as [ChangeActionName, ActionParams<ChangeActionName>][]) {
+  for (const [action, params] of Object.entries(CASES) as [OperationActionName, ActionParams<OperationActionName>][]) {
     it(`${action} runs exactly liveCommands() and answers a ChangeResult`, async () => {
       const cmds = liveCommands(action, params);
       expect(cmds).toHaveLength(1);
