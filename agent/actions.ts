@@ -26,6 +26,7 @@ import { cibVersion, runSimChange } from "./actions/sim-mode";
 import { errorOf, Steps, type Cmd } from "./actions/steps";
 import { runPacemaker } from "./run";
 import { CibLockTimeout, parseCibHeader, settleCib, withCibLock, type SettleResult } from "./sim";
+import { runMetadataQuery, type MetadataQueryName } from "./metadata";
 import { simulateMove, simulateScores } from "./simulate";
 import type { StatusSource } from "./status-source";
 
@@ -46,6 +47,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** stonith_admin waits up to 120 s for the fencing by default; crm_resource --restart for the stop and the start. */
 const SLOW_TIMEOUT_MS = 180_000;
 const SLOW: readonly ActionName[] = ["node.fence", "resource.restart"];
+
+const METADATA_QUERIES: readonly ActionName[] = ["meta.standards", "meta.agents", "meta.agent", "meta.cluster", "config.show"] satisfies MetadataQueryName[];
 
 function invalid(action: string, message: string): ActionOutcome {
   return { ok: false, error: { code: "invalid_params", message: `${action}: ${message}` } };
@@ -106,6 +109,9 @@ export function createActionHandler(ctx: ActionContext): ActionHandler {
       }
       if (action === "simulate.scores") {
         return { ok: true, result: await simulateScores(parsed.data as ActionParams<"simulate.scores">, { cibFile: ctx.cibFile, status, steps }) };
+      }
+      if (METADATA_QUERIES.includes(action)) {
+        return { ok: true, result: await runMetadataQuery(action as MetadataQueryName, parsed.data as ActionParams<MetadataQueryName>, { steps, cibFile: ctx.cibFile }) };
       }
       if (!isChangeAction(action)) throw new Error(`no handler for ${action}`);
       const change = action as ChangeActionName;
