@@ -28,6 +28,8 @@ export function ClusterHeader() {
     { href: `${base}/nodes`, label: "By node", test: "tab-nodes" },
     { href: `${base}/attributes`, label: "Node attributes", test: "tab-attributes" },
     { href: `${base}/timeline`, label: "Timeline", test: "tab-timeline" },
+    // its own sub-pages (resources, constraints, graph, properties, access, raw) keep it active
+    { href: `${base}/config`, label: "Configuration", test: "tab-config", prefix: true },
   ];
   const health = live.link === "stale" ? "unreachable" : (live.health?.level ?? null);
   const clusterName = live.status?.summary.clusterName;
@@ -69,7 +71,7 @@ export function ClusterHeader() {
       <div className="flex flex-wrap items-end gap-x-3 gap-y-2 border-b border-line">
         <nav className="-mb-px flex max-w-full gap-1 overflow-x-auto text-sm" aria-label="Cluster views">
           {tabs.map((t) => {
-            const active = path === t.href;
+            const active = t.prefix ? path.startsWith(t.href) : path === t.href;
             return (
               <Link
                 key={t.href}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ClusterHeader } from "@/components/cluster/cluster-header";
+import { DraftPanel } from "@/components/drafts/draft-panel";
 import { ClusterLiveProvider } from "@/components/live/cluster-live";
 import { snapshotPreloadScript } from "@/components/live/snapshot";
 
@@ -14,6 +15,7 @@ export default async function ClusterLayout({ children, params }: { children: Re
       <script dangerouslySetInnerHTML={{ __html: snapshotPreloadScript(cluster) }} />
       <div className="space-y-4">
         <ClusterHeader />
+        <DraftPanel />
         {children}
       </div>
     </ClusterLiveProvider>
