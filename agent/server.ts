@@ -23,6 +23,7 @@ import type { ActionHandler, FeedEvent, Logger, StatusFeed } from "./feed";
 
 /** Each request may start processes: one connection cannot start more than this many at once. */
 const MAX_REQUESTS_IN_FLIGHT = 16;
+const PRE_AUTH_FRAME_BYTES = 64 * 1024;
 
 export interface AgentServerOptions {
   port: number;
@@ -205,9 +206,11 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
     ws.on("message", (data: RawData, isBinary: boolean) => {
       if (ws.readyState !== ws.OPEN) return;
       const size = rawSize(data);
-      if (size > MAX_CLIENT_FRAME_BYTES) {
-        log("warn", `${c.peer}: frame of ${size} bytes exceeds ${MAX_CLIENT_FRAME_BYTES}, closing`);
-        ws.close(CLOSE_TOO_LARGE, `frame larger than ${MAX_CLIENT_FRAME_BYTES} bytes`);
+      // Before the token, only the small hello fits: an unknown peer cannot make the agent hold megabytes.
+      const limit = c.authed ? MAX_CLIENT_FRAME_BYTES : PRE_AUTH_FRAME_BYTES;
+      if (size > limit) {
+        log("warn", `${c.peer}: frame of ${size} bytes exceeds ${limit}, closing`);
+        ws.close(CLOSE_TOO_LARGE, `frame larger than ${limit} bytes`);
         return;
       }
       const text = isBinary ? null : rawToString(data);

@@ -152,6 +152,8 @@ export function targetHref(row: { clusterName: string; targetKind: string; targe
       return row.target ? `${base}?node=${encodeURIComponent(row.target)}` : base;
     case "attribute":
       return `${base}/attributes`;
+    case "configuration":
+      return `${base}/config`;
     case "cluster":
     case "ticket":
       return base;

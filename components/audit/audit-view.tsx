@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import type { AppRouter } from "@/server/api/root";
 import { useTRPC } from "@/trpc/react";
 import { AuditTime, Commands, Duration, Epochs, OutcomeBadge, TargetLink } from "./audit-bits";
+import { commitParams, ConfigCommitDetails } from "./config-commit";
 import {
   AUDIT_OUTCOMES,
   EMPTY_FILTER,
@@ -308,14 +309,16 @@ function Outcome({ row }: { row: AuditItem }) {
 }
 
 function Details({ row }: { row: AuditItem }) {
+  const commit = commitParams(row.action, row.params);
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm md:grid-cols-[max-content_minmax(0,1fr)]" data-test="audit-details">
       <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Request</dt>
       <dd>
         <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-surface-2 px-2 py-1.5 font-mono text-xs" data-test="audit-params">
-          {JSON.stringify(row.params, null, 2)}
+          {JSON.stringify(commit ? commit.rest : row.params, null, 2)}
         </pre>
       </dd>
+      {commit ? <ConfigCommitDetails commit={commit} /> : null}
       {row.message ? (
         <>
           <dt className="text-xs font-semibold uppercase tracking-wide text-muted">Message</dt>

@@ -142,6 +142,36 @@ export function toXml(node: XNode): string {
   return `${s}</${node.tag}>`;
 }
 
+/**
+ * Serialize with one element per line (two-space indent), and say which element starts on each
+ * line: crm_verify and the CIB's schema validation name a line of the file they read, and this is
+ * how their message is tied back to the element (and its id) it is about.
+ */
+export function toXmlPretty(root: XNode): { xml: string; lines: { tag: string; id: string | null }[] } {
+  const out: string[] = [];
+  const lines: { tag: string; id: string | null }[] = [];
+  const walk = (node: XNode, depth: number): void => {
+    const pad = "  ".repeat(depth);
+    let open = `<${node.tag}`;
+    for (const k in node.attrs) open += ` ${k}="${escape(node.attrs[k] ?? "")}"`;
+    lines.push({ tag: node.tag, id: node.attrs.id ?? null });
+    if (node.children.length === 0 && node.text === "") {
+      out.push(`${pad}${open}/>`);
+      return;
+    }
+    if (node.children.length === 0) {
+      out.push(`${pad}${open}>${escape(node.text)}</${node.tag}>`);
+      return;
+    }
+    out.push(`${pad}${open}>${node.text !== "" ? escape(node.text) : ""}`);
+    for (const c of node.children) walk(c, depth + 1);
+    lines.push({ tag: node.tag, id: node.attrs.id ?? null });
+    out.push(`${pad}</${node.tag}>`);
+  };
+  walk(root, 0);
+  return { xml: `${out.join("\n")}\n`, lines };
+}
+
 /** An element the parser does not know, kept whole. */
 export function rawElement(node: XNode): RawElement {
   return { tag: node.tag, attrs: { ...node.attrs }, xml: toXml(node) };

@@ -143,6 +143,8 @@ export const ChangeResultSchema = z.object({
   /** CIB version admin_epoch.epoch.num_updates before and after, when the agent could read them */
   epochBefore: z.string().nullable().default(null),
   epochAfter: z.string().nullable().default(null),
+  /** config.commit: the patch that was applied (crm_diff's `<diff>`) */
+  patch: z.string().optional(),
 });
 export type ChangeResult = z.infer<typeof ChangeResultSchema>;
 

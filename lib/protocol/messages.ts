@@ -13,8 +13,11 @@ import { xmlId } from "./values";
 
 export const PROTOCOL_VERSION = 1;
 
-/** Client → agent frames are small (requests); anything larger is refused by the socket itself. */
-export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+/**
+ * Client → agent frames are requests; anything larger is refused by the socket itself. The largest
+ * is a configuration draft's edit list (at most 2000 edits, checked by the console before sending).
+ */
+export const MAX_CLIENT_FRAME_BYTES = 2 * 1024 * 1024;
 /** Agent → client frames carry whole snapshots (32 nodes × 2000 resources is tens of MB). */
 export const MAX_AGENT_FRAME_BYTES = 256 * 1024 * 1024;
 export const AUTH_TIMEOUT_MS = 5_000;

@@ -48,6 +48,14 @@ export interface ActionOutcome {
   auditWritten: boolean;
 }
 
+/** What a caller adds to the audit row beyond the action's own params (a configuration commit). */
+export interface AuditExtras {
+  /** written as the row's params instead of the action's (a commit's edits are long: their summaries are kept) */
+  params?: Record<string, unknown>;
+  /** the row's one-line summary */
+  summary?: string;
+}
+
 /** How long to wait for the status to show a change before saying it was only submitted. */
 const EFFECT_WAIT_MS: Partial<Record<ChangeActionName, number>> = {
   "resource.move": 30_000,
@@ -129,6 +137,7 @@ export async function performAction<A extends ChangeActionName>(
   cluster: string,
   action: A,
   rawParams: ActionParams<A>,
+  extras: AuditExtras = {},
 ): Promise<ActionOutcome> {
   const started = performance.now();
   const { db, hub, user } = caller;
@@ -139,7 +148,7 @@ export async function performAction<A extends ChangeActionName>(
     action: `cluster.${action}`,
     targetKind: target.kind,
     target: target.id,
-    params: rawParams,
+    params: extras.params ?? rawParams,
     clusterId: feed?.record.id ?? null,
     clusterName: cluster,
     address: caller.clientIp,
@@ -178,7 +187,8 @@ export async function performAction<A extends ChangeActionName>(
   }
 
   const planned = liveCommands(action, params).map(commandLine);
-  const auditId = await openActionRow(db, actor, { ...base, params: { ...params, ...(cibUser ? { cibUser } : {}) }, commands: planned });
+  const auditParams = extras.params ?? params;
+  const auditId = await openActionRow(db, actor, { ...base, params: { ...auditParams, ...(cibUser ? { cibUser } : {}) }, commands: planned });
 
   let result: ChangeResult;
   let node: string | null = null;
@@ -209,7 +219,8 @@ export async function performAction<A extends ChangeActionName>(
         throw invalid(err.message);
       }
       await completeActionRow(db, auditId, { status: "failed", message: err.message, commands, durationMs });
-      throw new TRPCError({ code: err.code === "unavailable" ? "SERVICE_UNAVAILABLE" : "PRECONDITION_FAILED", message: err.message });
+      // cause: a configuration commit tells a `conflict` (the CIB moved on) from other failures
+      throw new TRPCError({ code: err.code === "unavailable" ? "SERVICE_UNAVAILABLE" : err.code === "conflict" ? "CONFLICT" : "PRECONDITION_FAILED", message: err.message, cause: err });
     }
     const msg = err instanceof Error ? err.message : String(err);
     await completeActionRow(db, auditId, { status: "unknown", message: `outcome unknown: ${msg}`, commands: planned, durationMs });
@@ -234,6 +245,8 @@ export async function performAction<A extends ChangeActionName>(
     epochBefore: result.epochBefore,
     epochAfter: result.epochAfter,
     durationMs,
+    ...(extras.summary ? { summary: extras.summary } : {}),
+    ...(result.patch !== undefined ? { params: { ...auditParams, ...(cibUser ? { cibUser } : {}), patch: result.patch } } : {}),
   });
   return {
     auditId,

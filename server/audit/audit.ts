@@ -204,6 +204,8 @@ export interface ActionCompletion {
   epochBefore?: string | null;
   epochAfter?: string | null;
   summary?: string;
+  /** replaces the row's params (a configuration commit adds the patch it applied) */
+  params?: unknown;
   durationMs: number;
 }
 
@@ -226,6 +228,7 @@ async function writeCompletion(db: Db, id: string, c: ActionCompletion): Promise
       epochAfter: c.epochAfter ?? null,
       durationMs: Math.round(c.durationMs),
       ...(c.commands ? { commands: JSON.stringify(c.commands) } : {}),
+      ...(c.params !== undefined ? { params: JSON.stringify(redact(c.params)) } : {}),
     },
   });
   await reindexTerms(db, row);

@@ -11,6 +11,7 @@ import WebSocket from "ws";
 import { startAgent, type RunningAgent } from "@/agent/agent";
 import type { LogLevel } from "@/agent/feed";
 import { AgentClient, fetchStatusOnce } from "@/lib/agent-client";
+import { MAX_CLIENT_FRAME_BYTES } from "@/lib/protocol";
 import { attr, connected, freePorts } from "./agent-helpers";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
@@ -117,13 +118,13 @@ describe("garbage from a client", () => {
   it("closes a connection that sends an oversized frame, and serves the next one", async () => {
     const c = raw(agent.server.url, bearer);
     await c.next("hello");
-    c.ws.send(JSON.stringify({ type: "request", id: "big", action: "refresh", params: { pad: "x".repeat(200_000) } }));
-    expect(await c.closed).toEqual({ code: 1009, reason: "frame larger than 65536 bytes" });
-    expect(logs.some((l) => /exceeds 65536/.test(l.message))).toBe(true);
+    c.ws.send(JSON.stringify({ type: "request", id: "big", action: "refresh", params: { pad: "x".repeat(2_200_000) } }));
+    expect(await c.closed).toEqual({ code: 1009, reason: `frame larger than ${MAX_CLIENT_FRAME_BYTES} bytes` });
+    expect(logs.some((l) => l.message.includes(`exceeds ${MAX_CLIENT_FRAME_BYTES}`))).toBe(true);
     // far beyond the limit, ws itself cuts the connection before buffering it all
     const huge = raw(agent.server.url, bearer);
     await huge.next("hello");
-    huge.ws.send("y".repeat(2_000_000));
+    huge.ws.send("y".repeat(MAX_CLIENT_FRAME_BYTES * 4 + 1000));
     expect((await huge.closed).code).toBe(1009);
     expect(logs.some((l) => /Max payload size exceeded/i.test(l.message))).toBe(true);
     const ok = await fetchStatusOnce(agent.server.url, TOKEN, 5000);
