@@ -21,11 +21,22 @@ export const ALLOWED_TOOLS = [
   "crm_ticket",
   "crm_failcount",
   "stonith_admin",
+  // the daemons, only ever with the single argument `metadata` (agent/metadata.ts): the cluster
+  // options' metadata, which Pacemaker 2.1.5 offers no other way (crm_attribute --list-options is 2.1.8+)
+  "pacemaker-schedulerd",
+  "pacemaker-controld",
+  "pacemaker-based",
+  "pacemaker-fenced",
+  // crmsh, where installed: `crm configure show` (read only)
+  "crm",
 ] as const;
 export type PacemakerTool = (typeof ALLOWED_TOOLS)[number];
 
-/** Only system locations: a writable directory early in PATH must not be able to shadow a tool. */
-const SEARCH_DIRS = ["/usr/sbin", "/usr/bin"];
+/**
+ * Only system locations: a writable directory early in PATH must not be able to shadow a tool. The
+ * daemons live in /usr/lib/pacemaker (Debian, Ubuntu) or /usr/libexec/pacemaker (RHEL, SUSE).
+ */
+const SEARCH_DIRS = ["/usr/sbin", "/usr/bin", "/usr/lib/pacemaker", "/usr/libexec/pacemaker"];
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** crm_mon of 32 nodes x 2000 resources prints ~30 MB; leave room above that. */

@@ -10,3 +10,4 @@ export { renderStatusText } from "./render-text";
 export { CRM_MON_ARGS, CIB_QUERY_ARGS } from "./args";
 export { failureResource } from "./op-key";
 export { resourceIds, nodeNames, ticketIds, unknownIds } from "./ids";
+export { parseAgentMetadata, type AgentMetadata, type AgentParameter, type AgentAction } from "./parse-metadata";
