@@ -26,6 +26,7 @@ import { cibVersion, runSimChange } from "./actions/sim-mode";
 import { errorOf, Steps, type Cmd } from "./actions/steps";
 import { runPacemaker } from "./run";
 import { CibLockTimeout, parseCibHeader, settleCib, withCibLock, type SettleResult } from "./sim";
+import { configCommit, configPreview, configRead } from "./config";
 import { runMetadataQuery, type MetadataQueryName } from "./metadata";
 import { simulateMove, simulateScores } from "./simulate";
 import type { StatusSource } from "./status-source";
@@ -110,6 +111,10 @@ export function createActionHandler(ctx: ActionContext): ActionHandler {
       if (action === "simulate.scores") {
         return { ok: true, result: await simulateScores(parsed.data as ActionParams<"simulate.scores">, { cibFile: ctx.cibFile, status, steps }) };
       }
+      if (action === "config.read") return { ok: true, result: await configRead({ steps, cibFile: ctx.cibFile }) };
+      if (action === "config.preview") {
+        return { ok: true, result: await configPreview(parsed.data as ActionParams<"config.preview">, { steps, cibFile: ctx.cibFile }) };
+      }
       if (METADATA_QUERIES.includes(action)) {
         return { ok: true, result: await runMetadataQuery(action as MetadataQueryName, parsed.data as ActionParams<MetadataQueryName>, { steps, cibFile: ctx.cibFile }) };
       }
@@ -120,7 +125,21 @@ export function createActionHandler(ctx: ActionContext): ActionHandler {
       const epochBefore = await version();
       let epochAfter: string | null;
       let settled: SettleResult | null = null;
-      if (ctx.cibFile) {
+      let patch: string | undefined;
+      if (change === "config.commit") {
+        // The one live configuration write; in sim mode under the CIB lock, then the demo cluster reacts.
+        const commit = () => configCommit(p as ActionParams<"config.commit">, { steps, cibFile: ctx.cibFile });
+        if (ctx.cibFile) {
+          const cibFile = ctx.cibFile;
+          const out = await withCibLock(cibFile, async () => ({ ...(await commit()), after: await cibVersion(cibFile) }));
+          patch = out.patch;
+          epochAfter = out.after;
+          settled = await settle(cibFile)();
+        } else {
+          patch = (await commit()).patch;
+          epochAfter = await version();
+        }
+      } else if (ctx.cibFile) {
         const out = await runSimChange(change, p, steps, { cibFile: ctx.cibFile, status, settle: settle(ctx.cibFile) });
         epochAfter = out.epochAfter;
         settled = out.settle;
@@ -135,6 +154,7 @@ export function createActionHandler(ctx: ActionContext): ActionHandler {
         commands: steps.runs,
         epochBefore,
         epochAfter,
+        ...(patch !== undefined ? { patch } : {}),
         ...(settled ? { settle: settled } : {}),
       };
       return { ok: true, result };

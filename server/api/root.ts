@@ -2,6 +2,8 @@ import { attributesRouter } from "./routers/attributes";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { clustersRouter } from "./routers/clusters";
+import { configRouter } from "./routers/config";
+import { draftsRouter } from "./routers/drafts";
 import { eventsRouter } from "./routers/events";
 import { nodesRouter } from "./routers/nodes";
 import { operationsRouter } from "./routers/operations";
@@ -24,6 +26,8 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
  *   attributes.set / delete [operator] · tickets.grant / revoke / standby / activate [operator]
  *   operations.maintenance / stopAll [operator]
  *   events.list / actions [viewer] (the cluster timeline: derived events, and the cluster's audit rows)
+ *   drafts.current [viewer: own draft] · drafts.edit / removeEdit / preview / commit / rebase / discard [admin]
+ *   config.raw / crmsh / standards / agents / agentMetadata / clusterMetadata [viewer]
  * Every change procedure calls server/actions/performAction, the one audited path to an agent.
  */
 export const appRouter = createTRPCRouter({
@@ -38,6 +42,8 @@ export const appRouter = createTRPCRouter({
   tickets: ticketsRouter,
   operations: operationsRouter,
   events: eventsRouter,
+  drafts: draftsRouter,
+  config: configRouter,
 });
 
 export type AppRouter = typeof appRouter;
