@@ -79,9 +79,16 @@ export class CommandNotAllowed extends PacemakerCommandError {
     super("not_allowed", `command not allowed: ${JSON.stringify(tool)} is not one of the Pacemaker tools the agent may run`);
   }
 }
+/** The Debian package that ships a tool. */
+function packageOf(tool: string): string {
+  if (tool === "crm") return "crmsh";
+  if (tool.startsWith("pacemaker-")) return "pacemaker";
+  return "pacemaker-cli-utils";
+}
+
 export class CommandMissing extends PacemakerCommandError {
   constructor(tool: string) {
-    super("missing", `${tool} is not installed (looked in ${SEARCH_DIRS.join(", ")}); install pacemaker-cli-utils`);
+    super("missing", `${tool} is not installed (looked in ${SEARCH_DIRS.join(", ")}); install ${packageOf(tool)}`);
   }
 }
 export class CommandTimeout extends PacemakerCommandError {

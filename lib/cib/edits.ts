@@ -54,7 +54,8 @@ export const AgentRefSchema = z
     class: z.enum(RESOURCE_CLASSES),
     /** OCF only (heartbeat, pacemaker, …) */
     provider: xmlId("provider").optional(),
-    type: z.string().min(1, "agent type is empty").max(256).regex(/^[A-Za-z0-9_][A-Za-z0-9._@:+-]*$/, "agent type is not a valid agent name"),
+    type: z.string().min(1, "agent type is empty").max(256).regex(/^[A-Za-z0-9_][A-Za-z0-9._@:+/-]*$/, "agent type is not a valid agent name")
+      .refine((t) => !t.includes("..") && !t.endsWith("/"), "agent type is not a valid agent name"),
   })
   .strict()
   .refine((a) => (a.class === "ocf") === (a.provider !== undefined), { message: "an OCF agent needs a provider, and only OCF agents have one" });
@@ -79,8 +80,8 @@ export const ExpressionInputSchema = z.discriminatedUnion("kind", [
       start: text("start", 64).optional(),
       end: text("end", 64).optional(),
       /** date_spec / duration fields: hours="9-16", weekdays="1-5", years, months, monthdays… */
-      spec: z.record(z.enum(["seconds", "minutes", "hours", "monthdays", "weekdays", "yeardays", "months", "weeks", "years", "weekyears", "moon"]), text("date field", 64)).optional(),
-      duration: z.record(z.enum(["seconds", "minutes", "hours", "days", "weeks", "months", "years"]), text("duration field", 64)).optional(),
+      spec: z.partialRecord(z.enum(["seconds", "minutes", "hours", "monthdays", "weekdays", "yeardays", "months", "weeks", "years", "weekyears", "moon"]), text("date field", 64)).optional(),
+      duration: z.partialRecord(z.enum(["seconds", "minutes", "hours", "days", "weeks", "months", "years"]), text("duration field", 64)).optional(),
     })
     .strict(),
 ]);
