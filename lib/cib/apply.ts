@@ -1,0 +1,54 @@
+/**
+ * applyEdit / applyEdits: the draft's edits folded over a CIB. Pure (no I/O), so the console, the
+ * browser and the agent compute the same XML from the same CIB and edits.
+ */
+import { parseXml, toXml, type XNode } from "@/lib/pacemaker/xml";
+import { CibEditError, CibEditSchema, type CibEdit } from "./edits";
+import { IdSpace } from "./ids";
+import { applyConstraintEdit } from "./apply-constraints";
+import { applyMiscEdit } from "./apply-misc";
+import { applyResourceEdit, type Ctx } from "./apply-resources";
+import { cloneNode, configurationOf } from "./tree";
+
+/** Applies one edit to `cib` in place (the caller owns the tree). */
+function applyInPlace(cib: XNode, edit: CibEdit): void {
+  const config = configurationOf(cib);
+  const ctx: Ctx = { config, ids: new IdSpace(config) };
+  if (applyResourceEdit(ctx, edit) || applyConstraintEdit(ctx, edit) || applyMiscEdit(ctx, edit)) return;
+  throw new CibEditError(`unknown edit "${(edit as { op?: unknown }).op as string}"`);
+}
+
+/**
+ * A copy of `cib` with the edit applied; `cib` is not touched. Only the configuration is copied:
+ * the status section (most of a big CIB) is shared, as no edit writes to it.
+ */
+export function applyEdit(cib: XNode, edit: CibEdit): XNode {
+  const at = cib.children.findIndex((c) => c.tag === "configuration");
+  const children = cib.children.map((c, i) => (i === at ? cloneNode(c) : c));
+  const copy: XNode = { tag: cib.tag, attrs: { ...cib.attrs }, children, text: cib.text };
+  applyInPlace(copy, edit);
+  return copy;
+}
+
+/**
+ * Parses the CIB, applies the edits in order and serializes the result. An edit that does not fit
+ * (or is malformed: a stored draft is checked again here) raises a CibEditError with its index.
+ */
+export function applyEdits(cibXml: string, edits: readonly CibEdit[]): { xml: string; tree: XNode } {
+  const tree = parseXml(cibXml, "CIB XML");
+  edits.forEach((edit, index) => {
+    const parsed = CibEditSchema.safeParse(edit);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+      throw new CibEditError(`${where}${issue?.message ?? "malformed edit"}`, null, index);
+    }
+    try {
+      applyInPlace(tree, parsed.data);
+    } catch (e) {
+      if (e instanceof CibEditError) throw new CibEditError(e.message, e.elementId, index);
+      throw e;
+    }
+  });
+  return { xml: toXml(tree), tree };
+}
