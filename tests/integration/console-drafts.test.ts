@@ -13,7 +13,7 @@ import { AgentHub } from "@/server/hub/hub";
 import { startHub } from "@/server/hub/instance";
 import { agentClientLinkFactory } from "@/server/hub/link-factory";
 import { addUser, createTestDb, expectTrpcError, TestClient, type TestDb } from "../unit/server/helpers";
-import { freePorts, pcmk, waitFor } from "./agent-helpers";
+import { freePorts, pcmk, waitFor, whereIs } from "./agent-helpers";
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 90_000 });
 
@@ -46,9 +46,7 @@ const cibQuery = async (xpath: string): Promise<string> => {
 
 const runningOn = (rsc: string): string[] => {
   const s = hub.feedByName(CLUSTER)?.current();
-  const walk = (rs: NonNullable<typeof s>["resources"]): string[] =>
-    rs.flatMap((r) => (r.kind === "primitive" ? (r.id === rsc && r.role === "Started" ? r.nodes.map((n) => n.name) : []) : "children" in r ? walk(r.children as never) : []));
-  return s ? walk(s.resources) : [];
+  return s ? whereIs(s, rsc) : [];
 };
 
 beforeAll(async () => {
