@@ -1,7 +1,7 @@
 /** The resource edits: primitives, meta attributes, delete, rename, groups and clones. */
 import type { XNode } from "@/lib/pacemaker/xml";
 import { CibEditError, type CibEdit, type OperationInput } from "./edits";
-import { deriveId, idFor, type IdSpace } from "./ids";
+import { deriveId, describeTag, idFor, type IdSpace } from "./ids";
 import { dropReferences, findReferences, renameReferences, retargetConstraints } from "./apply-refs";
 import { childResources, el, ensureSection, findById, findSection, replaceSetPairs, RESOURCE_TAGS, setNvValue, writePairs, type Located } from "./tree";
 
@@ -19,13 +19,13 @@ export function findResource(ctx: Ctx, id: string): Located {
   const hit = res ? findById(res, id) : null;
   if (!hit || !RESOURCE_TAGS.has(hit.node.tag)) {
     const other = ctx.ids.tagOf(id);
-    throw new CibEditError(other ? `${id} is ${/^[aeiou]/.test(other) ? "an" : "a"} ${other}, not a resource` : `no resource named ${id}`, id);
+    throw new CibEditError(other ? `${id} is ${describeTag(other)}, not a resource` : `no resource named ${id}`, id);
   }
   return hit;
 }
 
 function expectTag(hit: Located, tags: readonly string[], what: string): void {
-  if (!tags.includes(hit.node.tag)) throw new CibEditError(`${hit.node.attrs.id ?? ""} is a ${hit.node.tag}, not a ${what}`, hit.node.attrs.id ?? null);
+  if (!tags.includes(hit.node.tag)) throw new CibEditError(`${hit.node.attrs.id ?? ""} is ${describeTag(hit.node.tag)}, not a ${what}`, hit.node.attrs.id ?? null);
 }
 
 /** A top-level primitive (what groups and clones take in). */

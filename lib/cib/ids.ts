@@ -37,7 +37,18 @@ export function configurationIds(config: XNode): Map<string, string> {
   return out;
 }
 
-const article = (tag: string): string => (/^[aeiou]/i.test(tag) ? "an" : "a");
+const WORDS: Record<string, string> = {
+  rsc_location: "a location constraint", rsc_colocation: "a colocation constraint", rsc_order: "an order constraint",
+  rsc_ticket: "a ticket constraint", nvpair: "an nvpair", op: "an operation", instance_attributes: "an instance_attributes set",
+  meta_attributes: "a meta_attributes set", utilization: "a utilization set", cluster_property_set: "a cluster_property_set",
+  "fencing-level": "a fencing level", acl_role: "an ACL role", acl_target: "an ACL target", acl_group: "an ACL group",
+  acl_permission: "an ACL permission", resource_set: "a resource set", date_expression: "a date expression",
+};
+
+/** "a primitive", "an order constraint": the element kind in a sentence. */
+export function describeTag(tag: string): string {
+  return WORDS[tag] ?? `${/^[aeiou]/i.test(tag) ? "an" : "a"} ${tag}`;
+}
 
 /** The ids in use while one edit is applied: what the configuration has plus what the edit made. */
 export class IdSpace {
@@ -55,7 +66,7 @@ export class IdSpace {
   claim(id: string, tag: string, what = "id"): void {
     checkId(id, what);
     const used = this.ids.get(id);
-    if (used !== undefined) throw new CibEditError(`id "${id}" is already used by ${article(used)} ${used}`, id);
+    if (used !== undefined) throw new CibEditError(`id "${id}" is already used by ${describeTag(used)}`, id);
     this.ids.set(id, tag);
   }
   /** Records an id (derived ones, or one kept from a replaced element). */
