@@ -52,7 +52,7 @@ function buildOp(rsc: string, op: OperationInput, id: string, ids: IdSpace): XNo
   }
   const node = el("op", attrs);
   if (inner.length > 0) {
-    const set = el("instance_attributes", { id: deriveId(idFor.instanceAttributes(id), ids) });
+    const set = el("instance_attributes", { id: deriveId(idFor.instanceAttributes(id), ids, "instance_attributes") });
     writePairs(set, inner, ids);
     node.children.push(set);
   }
@@ -182,7 +182,7 @@ function resourceRename(ctx: Ctx, e: Edit<"resource.rename">): void {
 
 function metaSet(owner: string, meta: readonly { name: string; value: string }[], ids: IdSpace): XNode[] {
   if (meta.length === 0) return [];
-  const set = el("meta_attributes", { id: deriveId(idFor.metaAttributes(owner), ids) });
+  const set = el("meta_attributes", { id: deriveId(idFor.metaAttributes(owner), ids, "meta_attributes") });
   writePairs(set, meta, ids);
   return [set];
 }

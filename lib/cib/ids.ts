@@ -96,7 +96,7 @@ export function sanitizeId(raw: string): string {
 }
 
 /** `base` sanitized, or `base-1`, `base-2`… when taken; the result is claimed in `ids`. */
-export function deriveId(base: string, ids: IdSpace, tag = "derived"): string {
+export function deriveId(base: string, ids: IdSpace, tag: string): string {
   const b = sanitizeId(base);
   let id = b;
   for (let n = 1; ids.has(id); n++) id = `${b}-${n}`;

@@ -117,7 +117,7 @@ function insertSet(parent: XNode, set: XNode): void {
 export function ensurePlainSet(parent: XNode, setTag: string, setId: string, ids: IdSpace): XNode {
   const found = firstPlainSet(parent, setTag, setId);
   if (found) return found;
-  const set = el(setTag, { id: deriveId(setId, ids) });
+  const set = el(setTag, { id: deriveId(setId, ids, setTag) });
   insertSet(parent, set);
   return set;
 }
@@ -141,7 +141,7 @@ export function setNvValue(parent: XNode, setTag: string, name: string, value: s
     }
   }
   const set = ensurePlainSet(parent, setTag, setId, ids);
-  set.children.push(el("nvpair", { id: deriveId(`${set.attrs.id ?? setId}-${name}`, ids), name, value }));
+  set.children.push(el("nvpair", { id: deriveId(`${set.attrs.id ?? setId}-${name}`, ids, "nvpair"), name, value }));
 }
 
 /**
@@ -160,7 +160,7 @@ export function writePairs(set: XNode, pairs: readonly { name: string; value: st
     if (old) {
       old.attrs.value = value;
       out.push(old);
-    } else out.push(el("nvpair", { id: deriveId(`${set.attrs.id ?? "nvpair"}-${name}`, ids), name, value }));
+    } else out.push(el("nvpair", { id: deriveId(`${set.attrs.id ?? "nvpair"}-${name}`, ids, "nvpair"), name, value }));
   }
   for (const p of ownPairs(set)) if (!out.includes(p)) ids.release(p.attrs.id);
   const others = set.children.filter((c) => !(c.tag === "nvpair" && c.attrs["id-ref"] === undefined));
