@@ -146,9 +146,8 @@ function ruleInput(r: Rule): RuleInput | string {
         operation,
         ...(e.start !== null ? { start: e.start } : {}),
         ...(e.end !== null ? { end: e.end } : {}),
-        // edits.ts types these records as total (zod 4's z.record over an enum); any subset is meant
-        ...(Object.keys(spec).length ? { spec: spec as Record<(typeof SPEC_FIELDS)[number], string> } : {}),
-        ...(Object.keys(duration).length ? { duration: duration as Record<(typeof DURATION_FIELDS)[number], string> } : {}),
+        ...(Object.keys(spec).length ? { spec } : {}),
+        ...(Object.keys(duration).length ? { duration } : {}),
       });
     } else {
       return e.kind === "rule" ? "a nested rule" : `a ${e.kind.replace("_", " ")}`;

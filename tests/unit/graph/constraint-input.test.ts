@@ -65,6 +65,7 @@ describe("toInput", () => {
       ],
     };
     expect(toInput(dated).input).toMatchObject({ rules: [{ expressions: [{ kind: "date_expression", operation: "date_spec", spec: { hours: "9-16", weekdays: "1-5" } }] }] });
+    expect(ConstraintInputSchema.safeParse(toInput(dated).input).success).toBe(true);
 
     const set = { id: "s", idRef: null, sequential: "false", requireAll: "false", ordering: null, action: "start", role: null, score: null, kind: null, resources: ["a", "b"], extraAttrs: {}, unknown: [] };
     const order = {

@@ -1,0 +1,155 @@
+"use client";
+// Colocation: rsc is placed where with-rsc runs (with-rsc is placed first); -INFINITY keeps them
+// apart. Two resources, or resource sets. Validated by edits.ts' ColocationInputSchema.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Controller, useForm, useWatch, type Control, type Resolver, type UseFormRegister } from "react-hook-form";
+import { z } from "zod";
+import { ColocationInputSchema, type ColocationInput } from "@/lib/cib/edits";
+import { ExactInput } from "@/components/actions/field";
+import { suggestId } from "@/components/graph/constraint-input";
+import type { EditorContext } from "./constraint-editor";
+import { Check, clean, COLOCATION_WORDS, ConstraintModal, formLevelError, Labelled, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
+import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
+
+interface ColocationFormValues {
+  kind: "rsc_colocation";
+  id: string;
+  _mode: "pair" | "sets";
+  rsc: string;
+  withRsc: string;
+  rscRole: string;
+  withRscRole: string;
+  sets: SetForm[];
+  score: string;
+  nodeAttribute: string;
+  influence: boolean;
+}
+
+function prepare(v: unknown): unknown {
+  const f = v as ColocationFormValues;
+  return clean({
+    kind: f.kind,
+    id: f.id,
+    score: f.score,
+    nodeAttribute: f.nodeAttribute,
+    ...(f.influence ? {} : { influence: false }),
+    ...(f._mode === "pair" ? { rsc: f.rsc, withRsc: f.withRsc, rscRole: f.rscRole, withRscRole: f.withRscRole } : { sets: f.sets.map((s) => prepareSet(s, "colocation")) }),
+  });
+}
+
+// The form's values go through prepare, then the edit's own schema: typed as form values in, input out.
+const resolver: Resolver<ColocationFormValues, unknown, ColocationInput> = zodResolver(z.preprocess(prepare, ColocationInputSchema) as unknown as z.ZodType<ColocationInput, ColocationFormValues>);
+
+export function ColocationForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: ColocationInput | null; prefill: { rsc?: string; withRsc?: string } }) {
+  const rsc = initial?.rsc ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
+  const withRsc = initial?.withRsc ?? prefill.withRsc ?? ctx.resources.find((r) => r.id !== rsc)?.id ?? "";
+  const defaults: ColocationFormValues = {
+    kind: "rsc_colocation",
+    id: initial?.id ?? suggestId("colocation", [rsc, withRsc, "INFINITY"], ctx.taken),
+    _mode: initial?.sets?.length ? "sets" : "pair",
+    rsc,
+    withRsc,
+    rscRole: initial?.rscRole ?? "",
+    withRscRole: initial?.withRscRole ?? "",
+    sets: initial?.sets?.length ? initial.sets.map(setToForm) : [emptySet([rsc]), emptySet([withRsc])],
+    score: initial?.score ?? "INFINITY",
+    nodeAttribute: initial?.nodeAttribute ?? "",
+    influence: initial?.influence ?? true,
+  };
+  const { register, control, handleSubmit, formState } = useForm<ColocationFormValues, unknown, ColocationInput>({ defaultValues: defaults, resolver, mode: "onChange" });
+  const [mode, a, b, score] = useWatch({ control, name: ["_mode", "rsc", "withRsc", "score"] });
+  const errors = formState.errors;
+  const apart = score.trim().startsWith("-");
+
+  return (
+    <ConstraintModal
+      title={ctx.editingId ? `Edit colocation ${ctx.editingId}` : "New colocation"}
+      onClose={ctx.onClose}
+      onSubmit={handleSubmit((input) => ctx.save(input))}
+      serverError={ctx.serverError}
+      formError={formLevelError(errors)}
+      saving={ctx.saving}
+      onDelete={ctx.remove}
+      test="constraint-form-colocation"
+    >
+      <p className="text-muted" data-test="colocation-explain">
+        {mode === "pair"
+          ? apart
+            ? `${a || "rsc"} is kept away from where ${b || "with-rsc"} runs${score.toUpperCase() === "-INFINITY" ? " — never together" : ""}.`
+            : `${a || "rsc"} is placed where ${b || "with-rsc"} runs: ${b || "with-rsc"} is placed first, and if it cannot run, ${score.toUpperCase() === "INFINITY" ? `${a || "rsc"} does not run either` : `${a || "rsc"} may run elsewhere`}.`
+          : "The sets below are placed together (or apart, with a negative score)."}
+      </p>
+      <Labelled label="Constraint id" errors={errors} path="id">
+        {({ id, describedBy, invalid }) => <ExactInput id={id} readOnly={!!ctx.editingId} aria-describedby={describedBy} aria-invalid={invalid} {...register("id")} data-test="constraint-id" />}
+      </Labelled>
+      <Labelled label="Between">
+        {({ id }) => (
+          <select id={id} className={selectClass} {...register("_mode")} data-test="colocation-mode">
+            <option value="pair">two resources</option>
+            <option value="sets">resource sets</option>
+          </select>
+        )}
+      </Labelled>
+      {mode === "pair" ? (
+        <div className="grid gap-2 sm:grid-cols-2">
+          <Labelled label="Resource (rsc)" help="placed relative to the other" errors={errors} path="rsc">
+            {({ id, describedBy }) => (
+              <select id={id} className={selectClass} aria-describedby={describedBy} {...register("rsc")} data-test="colocation-rsc">
+                <ResourceOptions resources={ctx.resources} />
+              </select>
+            )}
+          </Labelled>
+          <Labelled label="With (with-rsc)" help="placed first" errors={errors} path="withRsc">
+            {({ id, describedBy }) => (
+              <select id={id} className={selectClass} aria-describedby={describedBy} {...register("withRsc")} data-test="colocation-with-rsc">
+                <ResourceOptions resources={ctx.resources} />
+              </select>
+            )}
+          </Labelled>
+          <Labelled label="Role of rsc" help="e.g. only its Promoted instance">
+            {({ id }) => (
+              <select id={id} className={selectClass} {...register("rscRole")}>
+                <RoleOptions />
+              </select>
+            )}
+          </Labelled>
+          <Labelled label="Role of with-rsc" help="e.g. with the Promoted instance of a promotable clone">
+            {({ id }) => (
+              <select id={id} className={selectClass} {...register("withRscRole")}>
+                <RoleOptions />
+              </select>
+            )}
+          </Labelled>
+        </div>
+      ) : (
+        <SetsEditor control={control as unknown as Control<{ sets: SetForm[] }>} register={register as unknown as UseFormRegister<{ sets: SetForm[] }>} errors={errors} resources={ctx.resources} kind="colocation" />
+      )}
+      <ScoreField control={control} name="score" label="They are" words={COLOCATION_WORDS} errors={errors} test="colocation-score" />
+      <details className="rounded-md border border-line px-3 py-2">
+        <summary className="cursor-pointer text-sm font-medium">More: node attribute, influence</summary>
+        <div className="mt-2 space-y-2">
+          <datalist id="colocation-node-attributes">
+            {ctx.attributes.map((x) => (
+              <option key={x} value={x} />
+            ))}
+          </datalist>
+          <Labelled label="Node attribute" help="Together means on nodes with the same value of this attribute (default #uname: the same node), e.g. a site or rack attribute." errors={errors} path="nodeAttribute">
+            {({ id, describedBy, invalid }) => <ExactInput id={id} list="colocation-node-attributes" placeholder="#uname" aria-describedby={describedBy} aria-invalid={invalid} {...register("nodeAttribute")} />}
+          </Labelled>
+          <Controller
+            control={control}
+            name="influence"
+            render={({ field }) => (
+              <Check
+                label="Influence"
+                checked={field.value}
+                onChange={field.onChange}
+                help={field.value ? "influence=true: where rsc prefers to run also counts when with-rsc is placed." : "influence=false: with-rsc is placed without regard to rsc; rsc follows it or stops."}
+              />
+            )}
+          />
+        </div>
+      </details>
+    </ConstraintModal>
+  );
+}

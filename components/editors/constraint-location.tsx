@@ -1,0 +1,172 @@
+"use client";
+// Location: where a resource may, prefers to, or must never run — one node with a score, or rules on
+// node attributes and the date. Validated by edits.ts' LocationInputSchema as the user types.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch, type Control, type FieldErrors, type Resolver, type UseFormRegister } from "react-hook-form";
+import { z } from "zod";
+import { LocationInputSchema, type LocationInput } from "@/lib/cib/edits";
+import { ExactInput } from "@/components/actions/field";
+import { suggestId } from "@/components/graph/constraint-input";
+import type { EditorContext } from "./constraint-editor";
+import { clean, ConstraintModal, formLevelError, Labelled, LOCATION_WORDS, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
+import { emptyRule, prepareExpression, RulesEditor, ruleToForm, type RuleForm } from "./constraint-rules";
+
+interface LocationFormValues {
+  kind: "rsc_location";
+  id: string;
+  _target: "rsc" | "pattern";
+  rsc: string;
+  rscPattern: string;
+  role: string;
+  _mode: "node" | "rules";
+  node: string;
+  score: string;
+  rules: RuleForm[];
+  resourceDiscovery: string;
+}
+
+function prepare(v: unknown): unknown {
+  const f = v as LocationFormValues;
+  return clean({
+    kind: f.kind,
+    id: f.id,
+    role: f.role,
+    resourceDiscovery: f.resourceDiscovery,
+    ...(f._target === "rsc" ? { rsc: f.rsc } : { rscPattern: f.rscPattern }),
+    ...(f._mode === "node"
+      ? { node: f.node, score: f.score }
+      : { rules: f.rules.map((r) => ({ score: r.score, booleanOp: r.booleanOp === "and" ? "" : r.booleanOp, role: r.role, expressions: r.expressions.map(prepareExpression) })) }),
+  });
+}
+
+// The form's values go through prepare, then the edit's own schema: typed as form values in, input out.
+const resolver: Resolver<LocationFormValues, unknown, LocationInput> = zodResolver(z.preprocess(prepare, LocationInputSchema) as unknown as z.ZodType<LocationInput, LocationFormValues>);
+
+export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: LocationInput | null; prefill: { rsc?: string; node?: string } }) {
+  const rsc = initial?.rsc ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
+  const node = initial?.node ?? prefill.node ?? ctx.nodes[0] ?? "";
+  const defaults: LocationFormValues = {
+    kind: "rsc_location",
+    id: initial?.id ?? suggestId("location", [rsc, node], ctx.taken),
+    _target: initial?.rscPattern ? "pattern" : "rsc",
+    rsc,
+    rscPattern: initial?.rscPattern ?? "",
+    role: initial?.role ?? "",
+    _mode: initial?.rules?.length ? "rules" : "node",
+    node,
+    score: initial?.score ?? "INFINITY",
+    rules: initial?.rules?.length ? initial.rules.map(ruleToForm) : [emptyRule()],
+    resourceDiscovery: initial?.resourceDiscovery ?? "",
+  };
+  const { register, control, handleSubmit, formState, setValue } = useForm<LocationFormValues, unknown, LocationInput>({ defaultValues: defaults, resolver, mode: "onChange" });
+  const [target, mode, rscNow, nodeNow] = useWatch({ control, name: ["_target", "_mode", "rsc", "node"] });
+  const errors = formState.errors;
+
+  return (
+    <ConstraintModal
+      title={ctx.editingId ? `Edit location ${ctx.editingId}` : "New location constraint"}
+      onClose={ctx.onClose}
+      onSubmit={handleSubmit((input) => ctx.save(input))}
+      serverError={ctx.serverError}
+      formError={formLevelError(errors)}
+      saving={ctx.saving}
+      onDelete={ctx.remove}
+      test="constraint-form-location"
+    >
+      <p className="text-muted">Where a resource may run: {rscNow || "the resource"} {mode === "node" ? `and ${nodeNow || "a node"}` : "and the nodes the rules select"}.</p>
+      <Labelled label="Constraint id" errors={errors} path="id" help={ctx.editingId ? "An id cannot change; delete and create a new one instead." : undefined}>
+        {({ id, describedBy, invalid }) => <ExactInput id={id} readOnly={!!ctx.editingId} aria-describedby={describedBy} aria-invalid={invalid} {...register("id")} data-test="constraint-id" />}
+      </Labelled>
+      <div className="grid gap-2 sm:grid-cols-[auto_1fr]">
+        <Labelled label="Applies to">
+          {({ id }) => (
+            <select id={id} className={`${selectClass} w-auto`} {...register("_target")}>
+              <option value="rsc">one resource</option>
+              <option value="pattern">resources whose id matches</option>
+            </select>
+          )}
+        </Labelled>
+        {target === "rsc" ? (
+          <Labelled label="Resource" errors={errors} path="rsc">
+            {({ id, describedBy }) => (
+              <select id={id} className={selectClass} aria-describedby={describedBy} {...register("rsc")} data-test="location-rsc">
+                <ResourceOptions resources={ctx.resources} />
+              </select>
+            )}
+          </Labelled>
+        ) : (
+          <Labelled label="Resource id pattern" help="A regular expression, e.g. ^web- (every resource whose id starts with web-)" errors={errors} path="rscPattern">
+            {({ id, describedBy, invalid }) => <ExactInput id={id} aria-describedby={describedBy} aria-invalid={invalid} {...register("rscPattern")} />}
+          </Labelled>
+        )}
+      </div>
+      <Labelled label="Decide by">
+        {({ id }) => (
+          <select id={id} className={selectClass} {...register("_mode")} data-test="location-mode">
+            <option value="node">one node and a score</option>
+            <option value="rules">rules on node attributes or the date</option>
+          </select>
+        )}
+      </Labelled>
+      {mode === "node" ? (
+        <NodeAndScore control={control} register={register} errors={errors} nodes={ctx.nodes} onNode={(n) => !ctx.editingId && setValue("id", suggestId("location", [rscNow, n], ctx.taken))} />
+      ) : (
+        <RulesEditor control={control as unknown as Control<{ rules: RuleForm[] }>} register={register as unknown as UseFormRegister<{ rules: RuleForm[] }>} errors={errors} attributes={ctx.attributes} />
+      )}
+      <details className="rounded-md border border-line px-3 py-2">
+        <summary className="cursor-pointer text-sm font-medium">More: role, resource discovery</summary>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          <Labelled label="Only for the role" help="For promotable clones: e.g. where it may be Promoted">
+            {({ id }) => (
+              <select id={id} className={selectClass} {...register("role")}>
+                <RoleOptions />
+              </select>
+            )}
+          </Labelled>
+          <Labelled label="Resource discovery" help="always: probe it everywhere (default); never: do not look for it on these nodes; exclusive: only these nodes may run it">
+            {({ id }) => (
+              <select id={id} className={selectClass} {...register("resourceDiscovery")}>
+                <option value="">default (always)</option>
+                <option value="always">always</option>
+                <option value="never">never</option>
+                <option value="exclusive">exclusive</option>
+              </select>
+            )}
+          </Labelled>
+        </div>
+      </details>
+    </ConstraintModal>
+  );
+}
+
+function NodeAndScore({ control, register, errors, nodes, onNode }: { control: Control<LocationFormValues, unknown, LocationInput>; register: UseFormRegister<LocationFormValues>; errors: FieldErrors; nodes: string[]; onNode: (n: string) => void }) {
+  const reg = register("node");
+  return (
+    <div className="grid gap-2 sm:grid-cols-2">
+      <ScoreField control={control} name="score" label="The resource" words={LOCATION_WORDS} errors={errors} test="location-score" />
+      <Labelled label="Node" errors={errors} path="node">
+        {({ id, describedBy }) => (
+          <select
+            id={id}
+            className={selectClass}
+            aria-describedby={describedBy}
+            {...reg}
+            onChange={(e) => {
+              void reg.onChange(e);
+              onNode(e.target.value);
+            }}
+            data-test="location-node"
+          >
+            {nodes.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        )}
+      </Labelled>
+    </div>
+  );
+}
+
+
