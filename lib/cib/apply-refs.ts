@@ -76,12 +76,15 @@ export function dropReferences(config: XNode, ids: ReadonlySet<string>, space: I
     }
   }
   const tags = findSection(config, "tags");
+  const emptied = new Set<string>();
   for (const t of [...(tags?.children ?? [])]) {
+    const before = t.children.length;
     t.children = t.children.filter((r) => !(r.tag === "obj_ref" && names(ids, r.attrs.id)));
     // a tag needs at least one reference (tags-3.3.rng)
-    if (t.tag === "tag" && !t.children.some((r) => r.tag === "obj_ref")) {
+    if (t.tag === "tag" && t.children.length !== before && !t.children.some((r) => r.tag === "obj_ref")) {
       space.releaseTree(t);
       removeChild(tags!, t);
+      if (t.attrs.id !== undefined) emptied.add(t.attrs.id);
     }
   }
   const ft = findSection(config, "fencing-topology");
@@ -102,6 +105,8 @@ export function dropReferences(config: XNode, ids: ReadonlySet<string>, space: I
       }
     }
   }
+  // a tag that lost its last member is gone too: what named the tag (a constraint) goes with it
+  if (emptied.size > 0) dropReferences(config, emptied, space);
 }
 
 /** Points the constraints (and their sets) that name `from` at `to`. */

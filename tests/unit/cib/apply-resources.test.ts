@@ -167,6 +167,16 @@ describe("resource.delete", () => {
     expect(config.fencingTopology.map((l) => [l.id, l.devices])).toEqual([["fl1", ["my_ping_fence_device"]]]);
   });
 
+  it("a tag left empty goes, and the constraint that named the tag with it", () => {
+    const { config } = apply(
+      { op: "tag.put", id: "t", refs: ["WebService1"] },
+      { op: "constraint.put", constraint: { kind: "rsc_location", id: "by-tag", rsc: "t", node: "node2", score: "10" } },
+      { op: "resource.delete", id: "WebService1" },
+    );
+    expect(config.tags).toEqual([]);
+    expect(config.constraints.map((c) => c.id)).not.toContain("by-tag");
+  });
+
   it("refuses a missing resource", () => {
     expect(failure({ op: "resource.delete", id: "nope" })).toBe("no resource named nope");
     expect(failure({ op: "resource.delete", id: "location-WebService1-node2-100" })).toBe("location-WebService1-node2-100 is a location constraint, not a resource");
