@@ -36,7 +36,27 @@ function remove(ctx: Ctx, section: SectionName, id: string, tags: readonly strin
   return old;
 }
 
+/**
+ * Cluster property names the pacemaker-3.x schema refuses in crm_config (options-3.9.rng): the
+ * underscore spellings and the defaults that moved to rsc_defaults / op_defaults.
+ */
+const RETIRED_PROPERTIES: Record<string, string> = {
+  "default-resource-stickiness": "set resource-stickiness in rsc_defaults",
+  "is-managed-default": "set is-managed in rsc_defaults",
+  "default-action-timeout": "set timeout in op_defaults",
+  "default-migration-threshold": "set migration-threshold in rsc_defaults",
+  "default-resource-failure-stickiness": "set migration-threshold in rsc_defaults",
+  "expected-quorum-votes": "corosync decides the votes",
+  "notification-agent": "configure an alert",
+  "notification-recipient": "configure an alert's recipient",
+};
+const UNDERSCORED = /^(cluster_recheck_interval|dc_deadtime|default_action_timeout|default_migration_threshold|default_resource_failure_stickiness|default_resource_stickiness|election_timeout|is_managed_default|no_quorum_policy|remove_after_stop|shutdown_escalation|startup_fencing|stonith_action|stonith_enabled|stop_orphan_actions|stop_orphan_resources|symmetric_cluster|transition_idle_timeout)$/;
+
 function propertySet(ctx: Ctx, e: Edit<"property.set">): void {
+  if (e.section === "crm_config" && e.value !== null) {
+    const instead = RETIRED_PROPERTIES[e.name] ?? (UNDERSCORED.test(e.name) ? `write it as ${e.name.replaceAll("_", "-")}` : undefined);
+    if (instead !== undefined) throw new CibEditError(`${e.name} is not a cluster property in this schema; ${instead}`, e.name);
+  }
   const sec = ensureSection(ctx.config, e.section);
   const setTag = e.section === "crm_config" ? "cluster_property_set" : "meta_attributes";
   setNvValue(sec, setTag, e.name, e.value, PROPERTY_SET_IDS[e.section], ctx.ids);

@@ -20,6 +20,15 @@ describe("property.set", () => {
     expect(config.opDefaults[0]).toMatchObject({ id: "op-options", nvpairs: [{ id: "op-options-timeout", name: "timeout", value: "45s" }] });
   });
 
+  it("refuses property names the schema no longer takes, saying what to do instead", () => {
+    expect(failure({ op: "property.set", section: "crm_config", name: "default-resource-stickiness", value: "1" })).toBe(
+      "default-resource-stickiness is not a cluster property in this schema; set resource-stickiness in rsc_defaults",
+    );
+    expect(failure({ op: "property.set", section: "crm_config", name: "no_quorum_policy", value: "stop" })).toBe(
+      "no_quorum_policy is not a cluster property in this schema; write it as no-quorum-policy",
+    );
+  });
+
   it("creates missing sections in Pacemaker's order", () => {
     const bare = '<cib epoch="1" num_updates="0" admin_epoch="0" validate-with="pacemaker-3.9"><configuration><crm_config/><nodes/><resources/><constraints/></configuration></cib>';
     const { xml } = applyEdits(bare, [
