@@ -17,12 +17,26 @@ export function normalizeScore(s: string): string {
   return m[1] === "-" ? "-INFINITY" : `${m[1]}INFINITY`;
 }
 
-/** Constraints may name resources, templates and tags (Pacemaker expands a tag to its members). */
+/** The clone (or legacy master) that holds resource `id` somewhere inside it, if any. */
+function cloneHolding(ctx: Ctx, id: string): string | null {
+  for (const top of findSection(ctx.config, "resources")?.children ?? []) {
+    if ((top.tag === "clone" || top.tag === "master") && top.attrs.id !== id && findById(top, id)) return top.attrs.id ?? null;
+  }
+  return null;
+}
+
+/**
+ * Constraints may name resources, templates and tags (Pacemaker expands a tag to its members).
+ * Not a resource inside a clone: the scheduler ignores such a constraint ("not a valid resource")
+ * whenever no instance of it is in the status yet, and pcs refuses it the same way.
+ */
 function checkTarget(ctx: Ctx, id: string, constraint: string): void {
   const tag = ctx.ids.tagOf(id);
   if (tag === undefined || !(RESOURCE_TAGS.has(tag) || tag === "tag")) {
     throw new CibEditError(`constraint ${constraint} names ${id}, but there is no resource named ${id}`, constraint);
   }
+  const clone = tag === "tag" ? null : cloneHolding(ctx, id);
+  if (clone !== null) throw new CibEditError(`constraint ${constraint} names ${id}, which is inside clone ${clone}; constrain ${clone} instead`, constraint);
 }
 
 function expression(x: ExpressionInput, ruleId: string, ids: IdSpace, where: string): XNode {

@@ -255,6 +255,13 @@ function cloneCreate(ctx: Ctx, e: Edit<"clone.create">): void {
   // Pacemaker ignores a constraint that names a cloned resource's child ("not a valid resource"):
   // the resource's constraints now apply to the clone
   retargetConstraints(ctx.config, e.rsc, e.id);
+  // ... and one naming a member of a cloned group would be ignored the same way: refused, not guessed at
+  const inner = resourceIdsIn(hit.node, new Set());
+  inner.delete(e.rsc);
+  const left = findReferences(ctx.config, inner).filter((r) => r.label.startsWith("constraint"));
+  if (left.length > 0) {
+    throw new CibEditError(`${left.map((r) => r.label).join(", ")} name${left.length === 1 ? "s" : ""} a member of ${e.rsc}, which a clone's members cannot have; change or delete ${left.length === 1 ? "it" : "them"} first`, e.rsc);
+  }
 }
 
 function cloneUnclone(ctx: Ctx, e: Edit<"clone.unclone">): void {

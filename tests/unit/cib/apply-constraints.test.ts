@@ -76,6 +76,9 @@ describe("constraint.put", () => {
       'id "WebService1" is already used by a primitive',
     );
     expect(failure({ op: "constraint.put", constraint: { kind: "rsc_colocation", id: "c", rsc: "WebService1", withRsc: "WebService1", score: "1" } })).toMatch(/with itself/);
+    expect(failure({ op: "constraint.put", constraint: { kind: "rsc_location", id: "l", rsc: "ping", node: "node2", score: "1" } })).toBe(
+      "constraint l names ping, which is inside clone ping-clone; constrain ping-clone instead",
+    );
     const rule = (x: object) => ({ op: "constraint.put" as const, constraint: { kind: "rsc_location" as const, id: "l", rsc: "WebService1", rules: [{ score: "1", expressions: [x as never] }] } });
     expect(failure(rule({ kind: "expression", attribute: "pingd", operation: "gt" }))).toBe('rule l-rule: "gt" on pingd needs a value');
     expect(failure(rule({ kind: "expression", attribute: "pingd", operation: "defined", value: "1" }))).toBe('rule l-rule: "defined" on pingd takes no value');

@@ -242,7 +242,12 @@ describe("groups", () => {
   });
 
   it("group.ungroup refuses a cloned group", () => {
-    expect(failure({ op: "group.create", id: "g", members: ["WebService1"] }, { op: "clone.create", id: "gc", rsc: "g" }, { op: "group.ungroup", id: "g" })).toBe(
+    expect(failure(
+      { op: "group.create", id: "g" },
+      { op: "primitive.create", id: "x", agent: ipaddr, group: "g" },
+      { op: "clone.create", id: "gc", rsc: "g" },
+      { op: "group.ungroup", id: "g" },
+    )).toBe(
       "group g is inside clone gc; unclone it first",
     );
   });
@@ -261,6 +266,15 @@ describe("clones", () => {
       ["web-clone-meta_attributes-clone-max", "clone-max", "2"],
     ]);
     expect(config.constraints[0]).toMatchObject({ id: "location-WebService1-node2-100", rsc: "web-clone" });
+  });
+
+  it("clone.create refuses a group whose members have constraints of their own", () => {
+    expect(failure(
+      { op: "constraint.put", constraint: { kind: "rsc_location", id: "l-lvs", rsc: "my_lvs", node: "node2", score: "5" } },
+      { op: "clone.create", id: "bg-clone", rsc: "balanceGroup" },
+    )).toBe("constraint l-lvs names a member of balanceGroup, which a clone's members cannot have; change or delete it first");
+    const { config } = apply({ op: "clone.create", id: "bg-clone", rsc: "balanceGroup" });
+    expect(config.constraints.find((c) => c.kind === "rsc_colocation")).toMatchObject({ rsc: "bg-clone" });
   });
 
   it("clone.create refuses a group member and a clone", () => {
