@@ -225,6 +225,12 @@ function groupMembers(ctx: Ctx, e: Edit<"group.members">): void {
     anchor = up;
   }
   res.children.splice(res.children.indexOf(anchor) + 1, 0, ...leaving);
+  if (anchor !== g) {
+    // a cloned group: a newcomer's own constraints would name something inside a clone
+    const arriving = new Set(members.filter((m) => !current.includes(m)).map((m) => m.attrs.id ?? ""));
+    const left = findReferences(ctx.config, arriving).filter((r) => r.label.startsWith("constraint"));
+    if (left.length > 0) throw new CibEditError(`group ${e.id} is cloned, and ${left.map((r) => r.label).join(", ")} would name a member of it; change or delete that first`, e.id);
+  }
 }
 
 function groupUngroup(ctx: Ctx, e: Edit<"group.ungroup">): void {

@@ -234,6 +234,15 @@ describe("groups", () => {
     expect(g?.kind === "group" && g.children.map((c) => c.id)).toEqual(["WebService2", "my_lvs"]);
   });
 
+  it("group.members refuses to bring a constrained primitive into a cloned group", () => {
+    expect(failure(
+      { op: "group.create", id: "g" },
+      { op: "primitive.create", id: "x", agent: ipaddr, group: "g" },
+      { op: "clone.create", id: "gc", rsc: "g" },
+      { op: "group.members", id: "g", members: ["x", "WebService1"] },
+    )).toBe("group g is cloned, and constraint location-WebService1-node2-100 would name a member of it; change or delete that first");
+  });
+
   it("group.ungroup puts the members back in place and drops the group's constraints", () => {
     const { config } = apply({ op: "group.ungroup", id: "balanceGroup" });
     expect(topLevel(config)).toEqual(["my_ping_fence_device", "virtual_ip", "my_lvs", "WebService1", "WebService2", "WebService3", "ping-clone", "pgsql-clone"]);
