@@ -25,10 +25,8 @@ export function useDraft() {
 
   const editMutation = useMutation(
     trpc.drafts.edit.mutationOptions({
-      onSuccess: (d) => {
-        qc.setQueryData(trpc.drafts.current.queryKey({ cluster }), d);
-        void qc.invalidateQueries({ queryKey: trpc.drafts.preview.queryKey({ cluster }) });
-      },
+      // The preview follows by itself: its key holds the draft's revision (use-preview.ts, debounced).
+      onSuccess: (d) => qc.setQueryData(trpc.drafts.current.queryKey({ cluster }), d),
     }),
   );
   /** Stages one edit; resolves with the new draft, rejects with the server's message. */

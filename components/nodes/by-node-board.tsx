@@ -7,6 +7,7 @@ import { NoStatus } from "@/components/cluster/no-status";
 import { BoardActionsProvider } from "./board-actions";
 import { BoardDnd } from "./board-dnd";
 import { buildNodeColumns, type NodeColumn } from "./columns";
+import { GhostCards } from "./ghost-cards";
 import { NodeColumnView } from "./node-column";
 
 /** Up to this many columns share the width; beyond it they get a fixed width and scroll sideways. */
@@ -33,6 +34,7 @@ export function ByNodeBoard() {
   return (
     <BoardActionsProvider cluster={live.name} columns={columns}>
       <BoardDnd columns={columns}>{board}</BoardDnd>
+      <GhostCards />
     </BoardActionsProvider>
   );
 }
