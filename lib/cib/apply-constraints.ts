@@ -134,8 +134,11 @@ function build(ctx: Ctx, c: ConstraintInput): XNode {
 function constraintPut(ctx: Ctx, e: Edit<"constraint.put">): void {
   const c = e.constraint;
   const section = ensureSection(ctx.config, "constraints");
-  const old = findById(ctx.config, c.id);
-  if (old && CONSTRAINT_TAGS.has(old.node.tag)) {
+  // constraints are children of the section: no walk of the whole configuration for a new id
+  const taken = ctx.ids.tagOf(c.id);
+  const node0 = taken !== undefined && CONSTRAINT_TAGS.has(taken) ? section.children.find((x) => x.attrs.id === c.id && CONSTRAINT_TAGS.has(x.tag)) : undefined;
+  const old = node0 ? { node: node0, parent: section } : null;
+  if (old) {
     ctx.ids.releaseTree(old.node);
     ctx.ids.take(c.id, c.kind);
     const node = build(ctx, c);

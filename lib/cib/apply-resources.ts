@@ -16,7 +16,8 @@ const resourcesOf = (ctx: Ctx): XNode => ensureSection(ctx.config, "resources");
 /** A resource anywhere in the resources section (top level, group member, clone child, bundle part). */
 export function findResource(ctx: Ctx, id: string): Located {
   const res = findSection(ctx.config, "resources");
-  const hit = res ? findById(res, id) : null;
+  const known = ctx.ids.tagOf(id);
+  const hit = res && known !== undefined && RESOURCE_TAGS.has(known) ? findById(res, id) : null;
   if (!hit || !RESOURCE_TAGS.has(hit.node.tag)) {
     const other = ctx.ids.tagOf(id);
     throw new CibEditError(other ? `${id} is ${describeTag(other)}, not a resource` : `no resource named ${id}`, id);

@@ -4,16 +4,20 @@
  */
 import { parseXml, toXml, type XNode } from "@/lib/pacemaker/xml";
 import { CibEditError, CibEditSchema, type CibEdit } from "./edits";
-import { IdSpace } from "./ids";
+import { configurationIds, IdSpace } from "./ids";
 import { applyConstraintEdit } from "./apply-constraints";
 import { applyMiscEdit } from "./apply-misc";
 import { applyResourceEdit, type Ctx } from "./apply-resources";
 import { cloneNode, configurationOf } from "./tree";
 
-/** Applies one edit to `cib` in place (the caller owns the tree). */
-function applyInPlace(cib: XNode, edit: CibEdit): void {
+/**
+ * Applies one edit to `cib` in place (the caller owns the tree). `ids` is the configuration's id
+ * space when the caller keeps one across edits (every edit claims and releases what it adds and
+ * removes), which saves a walk of the whole configuration per edit.
+ */
+function applyInPlace(cib: XNode, edit: CibEdit, ids?: IdSpace): void {
   const config = configurationOf(cib);
-  const ctx: Ctx = { config, ids: new IdSpace(config) };
+  const ctx: Ctx = { config, ids: ids ?? new IdSpace(config) };
   if (applyResourceEdit(ctx, edit) || applyConstraintEdit(ctx, edit) || applyMiscEdit(ctx, edit)) return;
   throw new CibEditError(`unknown edit "${(edit as { op?: unknown }).op as string}"`);
 }
@@ -34,8 +38,9 @@ export function applyEdit(cib: XNode, edit: CibEdit): XNode {
  * Parses the CIB, applies the edits in order and serializes the result. An edit that does not fit
  * (or is malformed: a stored draft is checked again here) raises a CibEditError with its index.
  */
-export function applyEdits(cibXml: string, edits: readonly CibEdit[]): { xml: string; tree: XNode } {
+export function applyEdits(cibXml: string, edits: readonly CibEdit[], opts: { checkIds?: boolean } = {}): { xml: string; tree: XNode } {
   const tree = parseXml(cibXml, "CIB XML");
+  let ids: IdSpace | undefined;
   edits.forEach((edit, index) => {
     const parsed = CibEditSchema.safeParse(edit);
     if (!parsed.success) {
@@ -44,7 +49,12 @@ export function applyEdits(cibXml: string, edits: readonly CibEdit[]): { xml: st
       throw new CibEditError(`${where}${issue?.message ?? "malformed edit"}`, null, index);
     }
     try {
-      applyInPlace(tree, parsed.data);
+      ids ??= new IdSpace(configurationOf(tree));
+      applyInPlace(tree, parsed.data, ids);
+      // the tests' check that the kept id space is exactly the configuration's
+      if (opts.checkIds && ids.list().join(" ") !== [...configurationIds(configurationOf(tree)).keys()].sort().join(" ")) {
+        throw new Error(`id bookkeeping diverged after edit ${index} (${parsed.data.op})`);
+      }
     } catch (e) {
       if (e instanceof CibEditError) throw new CibEditError(e.message, e.elementId, index);
       throw e;

@@ -17,9 +17,16 @@ export function isValidId(v: string): boolean {
   return ID_SCHEMA.safeParse(v).success;
 }
 
+const schemas = new Map<string, ReturnType<typeof xmlId>>();
+
 /** Throws a CibEditError with the id rule's own message when `v` is not a valid id. */
 export function checkId(v: string, what = "id"): void {
-  const r = xmlId(what).safeParse(v);
+  let schema = schemas.get(what);
+  if (!schema) {
+    schema = xmlId(what);
+    schemas.set(what, schema);
+  }
+  const r = schema.safeParse(v);
   if (!r.success) throw new CibEditError(r.error.issues[0]?.message ?? `${what} is not a valid id`, v);
 }
 
@@ -55,6 +62,10 @@ export class IdSpace {
   private readonly ids: Map<string, string>;
   constructor(config: XNode) {
     this.ids = configurationIds(config);
+  }
+  /** The ids as a sorted list (tests compare it with a fresh configurationIds). */
+  list(): string[] {
+    return [...this.ids.keys()].sort();
   }
   has(id: string): boolean {
     return this.ids.has(id);

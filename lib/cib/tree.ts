@@ -130,7 +130,11 @@ export function ensurePlainSet(parent: XNode, setTag: string, setId: string, ids
 export function setNvValue(parent: XNode, setTag: string, name: string, value: string | null, setId: string, ids: IdSpace): void {
   const sets = parent.children.filter((c) => c.tag === setTag && !hasRule(c) && c.attrs["id-ref"] === undefined);
   if (value === null) {
-    for (const s of sets) s.children = s.children.filter((p) => !(p.tag === "nvpair" && p.attrs.name === name && p.attrs["id-ref"] === undefined));
+    for (const s of sets) {
+      const gone = (p: XNode): boolean => p.tag === "nvpair" && p.attrs.name === name && p.attrs["id-ref"] === undefined;
+      for (const p of s.children) if (gone(p)) ids.release(p.attrs.id);
+      s.children = s.children.filter((p) => !gone(p));
+    }
     return;
   }
   for (const s of sets) {

@@ -10,7 +10,7 @@ describe("applyEdits over every scenario", () => {
   for (const s of SCENARIOS) {
     it(`${s.name}: parses, changes the configuration, is deterministic`, () => {
       const edits = s.edits.map(edit);
-      const a = applyEdits(DEMO_CIB, edits);
+      const a = applyEdits(DEMO_CIB, edits, { checkIds: true });
       const b = applyEdits(DEMO_CIB, edits);
       expect(a.xml).toBe(b.xml);
       expect(toXml(a.tree)).toBe(a.xml);

@@ -11,7 +11,7 @@ export const DEMO_CIB = readFileSync(join(process.cwd(), "tests/fixtures/demo/ci
 export const edit = (e: CibEditInput): CibEdit => CibEditSchema.parse(e);
 
 export function apply(...edits: CibEditInput[]): { xml: string; config: Configuration } {
-  const { xml } = applyEdits(DEMO_CIB, edits.map(edit));
+  const { xml } = applyEdits(DEMO_CIB, edits.map(edit), { checkIds: true });
   return { xml, config: parseCib(xml).configuration };
 }
 
