@@ -109,30 +109,34 @@ function ConstraintRows({ rows, onEdit, filtered }: { rows: Row[]; onEdit: ((c: 
       ) : null}
       <ul className="divide-y divide-line">
         {rows.map(({ constraint: c, mark }) => (
-          <li key={`${c.id}-${mark ?? ""}`} data-test={`constraint:${c.id}`} data-mark={mark ?? undefined} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
-            <Badge tone="neutral">{KIND_LABEL[c.kind]}</Badge>
-            <span className={clsx("min-w-0 flex-1 [overflow-wrap:anywhere]", mark === "removed" && "text-muted line-through")} data-test="constraint-text">
-              {describeConstraint(c)}
-            </span>
-            <span className="font-mono text-xs text-muted">{c.id}</span>
-            <MarkBadge mark={mark} />
-            {onEdit && mark !== "removed" ? (
-              <span className="flex gap-1">
-                <button type="button" onClick={() => onEdit(c)} className="inline-flex items-center gap-1 rounded border border-line px-2 py-1 text-xs hover:bg-surface-2 focus-visible:outline-2 focus-visible:outline-info" aria-label={`Edit ${c.id}`} data-test="constraint-edit">
-                  <Pencil aria-hidden className="size-3.5" /> Edit
-                </button>
-                <button
-                  type="button"
-                  disabled={staging}
-                  onClick={() => void remove(c.id)}
-                  className="inline-flex items-center gap-1 rounded border border-line px-2 py-1 text-xs text-err hover:bg-err-soft focus-visible:outline-2 focus-visible:outline-info disabled:opacity-50"
-                  aria-label={`Delete ${c.id}`}
-                  data-test="constraint-row-delete"
-                >
-                  <Trash2 aria-hidden className="size-3.5" /> Delete
-                </button>
+          <li key={`${c.id}-${mark ?? ""}`} data-test={`constraint:${c.id}`} data-mark={mark ?? undefined} className="px-4 py-2 text-sm sm:flex sm:items-center sm:gap-3">
+            <div className="flex min-w-0 flex-1 items-start gap-2">
+              <Badge tone="neutral">{KIND_LABEL[c.kind]}</Badge>
+              <span className={clsx("min-w-0 [overflow-wrap:anywhere]", mark === "removed" && "text-muted line-through")} data-test="constraint-text">
+                {describeConstraint(c)}
               </span>
-            ) : null}
+            </div>
+            <div className="mt-1 flex flex-wrap items-center gap-2 sm:mt-0">
+              <span className="font-mono text-xs text-muted [overflow-wrap:anywhere]">{c.id}</span>
+              <MarkBadge mark={mark} />
+              {onEdit && mark !== "removed" ? (
+                <span className="flex gap-1">
+                  <button type="button" onClick={() => onEdit(c)} className="inline-flex items-center gap-1 rounded border border-line px-2 py-1 text-xs hover:bg-surface-2 focus-visible:outline-2 focus-visible:outline-info" aria-label={`Edit ${c.id}`} data-test="constraint-edit">
+                    <Pencil aria-hidden className="size-3.5" /> Edit
+                  </button>
+                  <button
+                    type="button"
+                    disabled={staging}
+                    onClick={() => void remove(c.id)}
+                    className="inline-flex items-center gap-1 rounded border border-line px-2 py-1 text-xs text-err hover:bg-err-soft focus-visible:outline-2 focus-visible:outline-info disabled:opacity-50"
+                    aria-label={`Delete ${c.id}`}
+                    data-test="constraint-row-delete"
+                  >
+                    <Trash2 aria-hidden className="size-3.5" /> Delete
+                  </button>
+                </span>
+              ) : null}
+            </div>
           </li>
         ))}
       </ul>

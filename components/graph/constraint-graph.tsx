@@ -4,7 +4,7 @@
 // colocation or an order; resource → node: a location) and click edges to edit them; everyone else
 // reads it. The keyboard route: Tab to an edge and Enter, and "Add constraint" instead of drawing.
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type Edge } from "@xyflow/react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type Connection } from "@xyflow/react";
 import { Download, Maximize, Search } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
@@ -17,9 +17,10 @@ import { Button, ServerMessage } from "@/components/admin/form-bits";
 import { NewConstraintMenu } from "@/components/editors/constraint-list";
 import type { EditorTarget } from "@/components/editors/constraint-editor";
 import { exportGraph } from "./export";
+import { edgeTypes, type FlowEdge } from "./graph-edge";
 import { nodeTypes, type FlowNode } from "./graph-nodes";
 import { layout, type Box } from "./layout";
-import { connectionKind, diffGraph, searchNodes, type EdgeKind, type Graph, type GraphEdge } from "./model";
+import { connectionKind, diffGraph, parallelOffsets, searchNodes, type EdgeKind, type Graph, type GraphEdge } from "./model";
 
 const ConstraintEditor = dynamic(() => import("@/components/editors/constraint-editor").then((m) => m.ConstraintEditor), { ssr: false });
 const PairChooser = dynamic(() => import("@/components/editors/constraint-editor").then((m) => m.PairChooser), { ssr: false });
@@ -33,17 +34,18 @@ const EDGE_COLOR: Record<EdgeKind, string> = {
 
 const MARK_LABEL = { added: "draft: new", removed: "draft: deleted", changed: "draft: changed" } as const;
 
-function edgeOf(e: GraphEdge): Edge {
+function edgeOf(e: GraphEdge, offset: number): FlowEdge {
   const color = e.mark === "removed" ? "var(--color-faint)" : EDGE_COLOR[e.kind];
   const label = e.mark ? `${e.label} · ${MARK_LABEL[e.mark]}` : e.label;
   return {
     id: e.id,
+    type: "constraint",
     source: e.source,
     target: e.target,
     label: label || undefined,
     ariaLabel: `${e.kind} ${e.source.replace(/^\w+:/, "")} → ${e.target.replace(/^\w+:/, "")}${e.label ? ` (${e.label})` : ""}${e.mark ? `, ${MARK_LABEL[e.mark]}` : ""}. Enter opens it.`,
     className: `edge-${e.kind}${e.mark ? ` edge-mark-${e.mark}` : ""}`,
-    data: { constraintId: e.constraintId, mark: e.mark },
+    data: { constraintId: e.constraintId, mark: e.mark, offset },
     style: { stroke: color, strokeWidth: e.mark === "added" ? 2.5 : 1.75, strokeDasharray: e.negative ? "6 4" : e.mark === "added" ? "2 3" : undefined, opacity: e.mark === "removed" ? 0.45 : 1 },
     labelStyle: { fill: color, fontSize: 11, fontWeight: 600, textDecoration: e.mark === "removed" ? "line-through" : undefined },
     labelBgStyle: { fill: "var(--color-surface)" },
@@ -82,6 +84,7 @@ function GraphInner() {
   const [selected, setSelected] = useState<Constraint | null>(null);
   const [query, setQuery] = useState("");
   const [message, setMessage] = useState<string | null>(null);
+  const [fitPending, setFitPending] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -90,7 +93,7 @@ function GraphInner() {
         if (!live) return;
         setBoxes(b);
         setLayoutError(null);
-        requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200 }));
+        setFitPending(true);
       },
       (e: unknown) => live && setLayoutError(e instanceof Error ? e.message : String(e)),
     );
@@ -123,7 +126,19 @@ function GraphInner() {
     });
   }, [graph, boxes, containers, canEdit, highlight]);
   const shown = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
-  const edges = useMemo(() => graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target)).map(edgeOf), [graph, shown]);
+  const edges = useMemo(() => {
+    const list = graph.edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+    const offsets = parallelOffsets(list);
+    return list.map((e) => edgeOf(e, offsets.get(e.id) ?? 0));
+  }, [graph, shown]);
+
+  // Fit once the laid-out nodes are measured (not before: an empty graph fits nothing).
+  const initialized = useNodesInitialized();
+  useEffect(() => {
+    if (!initialized || !fitPending) return;
+    setFitPending(false);
+    void flow.fitView({ padding: 0.08, duration: 200 });
+  }, [initialized, fitPending, flow]);
 
   const constraintById = useCallback((id: string) => (draftConfig ?? live)?.constraints.find((c) => c.id === id) ?? live?.constraints.find((c) => c.id === id) ?? null, [draftConfig, live]);
 
@@ -222,10 +237,11 @@ function GraphInner() {
       <Legend canEdit={canEdit} />
       <div ref={root} onKeyDown={onKeyDown} className="h-[max(26rem,calc(100dvh-19rem))] overflow-hidden rounded-lg border border-line bg-canvas" data-test="graph-canvas">
         {!boxes ? <p className="p-4 text-sm text-muted">Laying out the graph…</p> : null}
-        <ReactFlow<FlowNode>
+        <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onConnect={canEdit ? onConnect : undefined}
           isValidConnection={(c) => connectionKind(c.source, c.target) !== null}
           nodesConnectable={canEdit}
@@ -279,7 +295,7 @@ function Legend({ canEdit }: { canEdit: boolean }) {
   return (
     <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted" aria-label="Legend" data-test="graph-legend">
       {item("location", "location (resource → node, score)")}
-      {item("colocation", "colocation (placed where the arrow points)")}
+      {item("colocation", "colocation (with-rsc → rsc: the arrow's end is placed where its start runs)")}
       {item("order", "order (first → then)")}
       {item("ticket", "ticket")}
       <li className="flex items-center gap-1.5">

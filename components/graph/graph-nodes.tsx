@@ -100,6 +100,7 @@ export const ResourceNode = memo(function ResourceNode({ data }: NodeProps<FlowN
       data-test={`graph-node:${data.label}`}
       data-kind={data.kind}
       data-mark={data.mark ?? undefined}
+      title={`${data.label} (${KIND_WORD[data.kind]})`}
       className={clsx(
         "relative flex h-full w-full items-center gap-2 rounded-md border bg-surface px-2.5 text-sm shadow-sm",
         isNode ? "border-ok/60 bg-ok-soft/40" : data.kind === "ticket" ? "border-warn/60" : data.kind === "rule" ? "border-line border-dotted" : "border-line",
@@ -126,6 +127,7 @@ export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<Flo
       data-test={`graph-node:${data.label}`}
       data-kind={data.kind}
       data-mark={data.mark ?? undefined}
+      title={`${data.label} (${KIND_WORD[data.kind]})`}
       className={clsx(
         "relative h-full w-full rounded-lg border-2 text-sm",
         data.kind === "group" ? "border-info/40 bg-info-soft/30" : data.kind === "promotable" ? "border-promoted/50 bg-promoted-soft/30" : "border-line bg-surface-2/50",

@@ -18,10 +18,15 @@ export interface Box {
 /** Layered layout of more than this many nodes takes seconds on a slow laptop: use the grid. */
 export const MAX_ELK_NODES = 600;
 
+/** Wide enough for the label at 14px (icon and padding ~56px), within reason (the rest is truncated, with a title). */
 export function leafSize(n: GraphNode): { width: number; height: number } {
-  if (n.kind === "node") return { width: 150, height: 48 };
-  if (n.kind === "ticket" || n.kind === "rule") return { width: 160, height: 44 };
-  return { width: Math.min(260, Math.max(150, 40 + n.label.length * 8)), height: 48 };
+  const max = n.kind === "rule" ? 300 : 280;
+  return { width: Math.min(max, Math.max(n.kind === "node" ? 130 : 150, 56 + Math.ceil(n.label.length * 8.5))), height: 48 };
+}
+
+/** A container's header holds its icon, name, kind word and draft mark. */
+function containerMinWidth(n: GraphNode): number {
+  return 70 + Math.ceil(n.label.length * 8.5) + (n.kind === "promotable" ? 110 : 50) + (n.mark ? 90 : 0);
 }
 
 type ElkCtor = new () => { layout(g: ElkNode): Promise<ElkNode> };
@@ -53,7 +58,12 @@ export async function layout(graph: Graph): Promise<Map<string, Box>> {
   }
   const build = (n: GraphNode): ElkNode => {
     const kids = children.get(n.id);
-    if (kids?.length) return { id: n.id, layoutOptions: CONTAINER, children: kids.map(build) };
+    if (kids?.length)
+      return {
+        id: n.id,
+        layoutOptions: { ...CONTAINER, "elk.nodeSize.constraints": "MINIMUM_SIZE", "elk.nodeSize.minimum": `(${containerMinWidth(n)}, 60)` },
+        children: kids.map(build),
+      };
     return { id: n.id, ...leafSize(n) };
   };
   const ids = new Set(graph.nodes.map((n) => n.id));

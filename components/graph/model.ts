@@ -5,6 +5,7 @@
  * (constraint-graph.tsx) and the unit tests (tests/unit/graph) read the same result.
  */
 import type { Configuration, Constraint } from "@/lib/pacemaker";
+import { ruleText } from "@/components/cluster/constraint-text";
 import { resourceEntries, type ResourceEntry } from "./constraint-input";
 
 /** added: only in the draft; removed: only live (the draft deletes it); changed: both, different. */
@@ -107,7 +108,9 @@ function edgesOf(c: Constraint, resourceIds: string[]): { edges: Omit<GraphEdge,
       } else {
         // Rules on node attributes: the rule is a node of its own ("pingd not_defined"), scored.
         const id = `rule:${c.id}`;
-        extra.push({ id, kind: "rule", label: c.id, parent: null });
+        // the node says what the rule tests; the score is on the edge
+        const label = c.rules.map((r) => ruleText({ ...r, score: null, scoreAttribute: null })).join("; ") || c.id;
+        extra.push({ id, kind: "rule", label, parent: null });
         const score = c.rules[0]?.score ?? null;
         for (const r of who) add(rscNode(r), id, "location", scoreLabel(score), isNegative(score), true);
       }
@@ -116,15 +119,18 @@ function edgesOf(c: Constraint, resourceIds: string[]): { edges: Omit<GraphEdge,
     case "rsc_colocation": {
       const label = scoreLabel(c.score);
       const neg = isNegative(c.score);
-      // rsc is placed where with-rsc runs: the edge points at the one placed first.
-      if (c.rsc && c.withRsc) add(rscNode(c.rsc), rscNode(c.withRsc), "colocation", label, neg, true);
-      else for (const [a, b] of setPairs(c.resourceSets)) add(rscNode(b), rscNode(a), "colocation", label, neg, true);
+      // rsc is placed where with-rsc runs: with-rsc (placed first) → rsc, the way an order reads
+      // (first → then), so dependencies flow one way through the layout and never form a 2-cycle.
+      if (c.rsc && c.withRsc) add(rscNode(c.withRsc), rscNode(c.rsc), "colocation", label, neg, true);
+      else for (const [a, b] of setPairs(c.resourceSets)) add(rscNode(a), rscNode(b), "colocation", label, neg, true);
       break;
     }
     case "rsc_order": {
       const label = c.orderKind ?? (c.score !== null ? `score ${c.score}` : "Mandatory");
       if (c.first && c.then) {
-        const acts = c.firstAction || c.thenAction ? ` (${c.firstAction ?? "start"} → ${c.thenAction ?? c.firstAction ?? "start"})` : "";
+        const fa = c.firstAction ?? "start";
+        const ta = c.thenAction ?? fa;
+        const acts = fa === "start" && ta === "start" ? "" : ` (${fa} → ${ta})`;
         add(rscNode(c.first), rscNode(c.then), "order", `${label}${acts}`, false, true);
       } else for (const [a, b] of setPairs(c.resourceSets)) add(rscNode(a), rscNode(b), "order", label, false, true);
       break;
@@ -218,6 +224,21 @@ export function orderParentsFirst(nodes: GraphNode[]): GraphNode[] {
     out.push(n.parent && !byId.has(n.parent) ? { ...n, parent: null } : n);
   };
   nodes.forEach((n) => visit(n, 0));
+  return out;
+}
+
+/**
+ * Edges between the same two nodes (an order and a colocation of the same pair) would be drawn on
+ * top of each other: each gets its own offset (px), centred on the straight line.
+ */
+export function parallelOffsets(edges: GraphEdge[], gap = 16): Map<string, number> {
+  const groups = new Map<string, string[]>();
+  for (const e of edges) {
+    const k = [e.source, e.target].sort().join("\u0000");
+    groups.set(k, [...(groups.get(k) ?? []), e.id]);
+  }
+  const out = new Map<string, number>();
+  for (const ids of groups.values()) ids.forEach((id, i) => out.set(id, (i - (ids.length - 1) / 2) * gap));
   return out;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Configuration, Constraint } from "@/lib/pacemaker";
 import { parseCib } from "@/lib/pacemaker/parse-cib";
-import { connectionKind, constraintMarks, diffGraph, graphOf, orderParentsFirst, searchNodes } from "@/components/graph/model";
+import { connectionKind, constraintMarks, diffGraph, graphOf, orderParentsFirst, parallelOffsets, searchNodes } from "@/components/graph/model";
 import { gridLayout, layout } from "@/components/graph/layout";
 
 const demo = (): Configuration => parseCib(readFileSync("tests/fixtures/demo/cib.xml", "utf8")).configuration;
@@ -41,14 +41,15 @@ describe("graphOf", () => {
     const loc = g.edges.find((e) => e.constraintId === "location-WebService1-node2-100");
     expect(loc).toMatchObject({ kind: "location", source: "rsc:WebService1", target: "node:node2", label: "100", negative: false });
     const col = g.edges.find((e) => e.constraintId === "colocation-balanceGroup-ping-clone-INFINITY");
-    expect(col).toMatchObject({ kind: "colocation", source: "rsc:balanceGroup", target: "rsc:ping-clone", label: "INFINITY" });
+    // with-rsc (placed first) → rsc, like first → then
+    expect(col).toMatchObject({ kind: "colocation", source: "rsc:ping-clone", target: "rsc:balanceGroup", label: "INFINITY" });
     const ord = g.edges.find((e) => e.constraintId === "order-ping-clone-balanceGroup-mandatory");
     expect(ord).toMatchObject({ kind: "order", source: "rsc:ping-clone", target: "rsc:balanceGroup", arrow: true });
-    expect(ord?.label).toContain("Mandatory");
+    expect(ord?.label).toBe("Mandatory");
     // The pingd rule is a node of its own, its score negative (dashed).
     const rule = g.edges.find((e) => e.constraintId === "location-balanceGroup-pingd");
     expect(rule).toMatchObject({ source: "rsc:balanceGroup", target: "rule:location-balanceGroup-pingd", negative: true, label: "-INFINITY" });
-    expect(byId.get("rule:location-balanceGroup-pingd")?.kind).toBe("rule");
+    expect(byId.get("rule:location-balanceGroup-pingd")).toMatchObject({ kind: "rule", label: "if pingd not_defined or pingd lte 0" });
   });
 
   it("draws tickets as nodes, patterns per matching resource, sets as pairs, and drops edges to unknown ids", () => {
@@ -150,6 +151,15 @@ describe("helpers", () => {
     ]);
     expect(ordered.map((n) => n.id)).toEqual(["k", "g", "c", "o"]);
     expect(ordered.find((n) => n.id === "o")?.parent).toBe(null);
+  });
+
+  it("spreads parallel edges (either direction) apart, a lone edge stays on the line", () => {
+    const g = graphOf(demo());
+    const off = parallelOffsets(g.edges);
+    const col = g.edges.find((e) => e.kind === "colocation")!;
+    const ord = g.edges.find((e) => e.kind === "order")!;
+    expect([off.get(col.id), off.get(ord.id)].sort()).toEqual([-8, 8]);
+    expect(off.get(g.edges.find((e) => e.constraintId === "location-WebService1-node2-100")!.id)).toBe(0);
   });
 
   it("says what a drawn edge may become", () => {
