@@ -39,6 +39,10 @@ interface Expectation {
   input: (who: Caller) => unknown;
   /** the agent action it sends once allowed (changes through performAction) */
   agent?: string;
+  /** a read-only agent query it makes first once allowed (a draft's first edit reads the CIB): not audited as a change */
+  agentQuery?: string;
+  /** the HTTP status an allowed call gets when it reaches no agent (default 200) */
+  status?: number;
 }
 
 const c = (params: Record<string, unknown>) => () => ({ cluster: CLUSTER, ...params });
@@ -89,6 +93,12 @@ const EXPECTATIONS: Record<string, Expectation> = {
   "tickets.activate": change("ticket.activate", { ticket: "ticketA" }),
   "operations.maintenance": change("cluster.maintenance", { on: true }),
   "operations.stopAll": change("cluster.stopAll", { on: true, confirm: CLUSTER }),
+  // Drafts (admin): the first edit takes the base from the agent (config.read); the others find no draft.
+  "drafts.edit": { min: "admin", input: c({ edit: { op: "resource.meta", id: "WebService1", name: "priority", value: "1" } }), agentQuery: "config.read" },
+  "drafts.removeEdit": { min: "admin", input: c({ index: 0 }), status: 404 },
+  "drafts.commit": { min: "admin", input: c({}), status: 404 },
+  "drafts.rebase": { min: "admin", input: c({}), status: 404 },
+  "drafts.discard": { min: "admin", input: c({}) },
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
@@ -209,8 +219,13 @@ describe("role matrix over HTTP", () => {
           expect(body.error.json.message, where).toBe(AGENT_SAYS);
           const last = await t.db.auditEvent.findFirstOrThrow({ where: { action: `cluster.${e.agent}`, username }, orderBy: { time: "desc" } });
           expect(last, where).toMatchObject({ status: "failed", username, role: who, message: AGENT_SAYS, clusterName: CLUSTER });
+        } else if (e.agentQuery) {
+          // The fake agent refuses everything: the query reached it, and its refusal came back (412).
+          expect(link.requests.map((r) => r.action), where).toEqual([e.agentQuery]);
+          expect(res.status, where).toBe(412);
+          expect(body.error.json.message, where).toBe(AGENT_SAYS);
         } else {
-          expect(res.status, `${where}: ${JSON.stringify(body)}`).toBe(200);
+          expect(res.status, `${where}: ${JSON.stringify(body)}`).toBe(e.status ?? 200);
           expect(link.requests, where).toEqual([]);
         }
         expect(await t.db.auditEvent.count({ where: { action: path, status: "denied", username } }), `${where}: no denied row`).toBe(denialsBefore);
