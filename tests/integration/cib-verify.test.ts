@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyEdits, withConfigurationOf, withoutStatus } from "@/lib/cib";
+import { applyEdits, CibEditError, describeEdit, withConfigurationOf, withoutStatus } from "@/lib/cib";
 import { parseCib } from "@/lib/pacemaker/parse-cib";
 import { DEMO_CIB, edit } from "../unit/cib/helpers";
 import { SCENARIOS } from "../unit/cib/scenarios";
@@ -60,5 +60,40 @@ describe("edits against crm_verify and crm_diff/cibadmin --patch", () => {
       expect(p.code, `cibadmin --patch: ${p.stderr}`).toBe(0);
       expect(configOf(readFileSync(copyFile, "utf8"))).toEqual(configOf(draft));
     });
+  });
+});
+
+/** A small deterministic generator (mulberry32): the same sequences on every run. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("edits of every kind in random orders", () => {
+  it("whatever applies passes crm_verify", async () => {
+    const all = SCENARIOS.flatMap((s) => s.edits).map(edit);
+    const next = rng(11);
+    let verified = 0;
+    for (let run = 0; run < 200; run++) {
+      const edits = Array.from({ length: 1 + Math.floor(next() * 10) }, () => all[Math.floor(next() * all.length)]!);
+      let xml: string;
+      try {
+        xml = applyEdits(DEMO_CIB, edits).xml;
+      } catch (e) {
+        if (e instanceof CibEditError) continue;
+        throw e;
+      }
+      const file = join(dir, `random-${run}.xml`);
+      writeFileSync(file, withoutStatus(xml).xml);
+      const v = await tool("crm_verify", ["-x", file]);
+      expect(v.code, `${edits.map(describeEdit).join(" | ")}\n${v.stderr}`).toBe(0);
+      verified++;
+    }
+    expect(verified).toBeGreaterThan(30);
   });
 });
