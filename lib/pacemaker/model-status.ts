@@ -228,7 +228,11 @@ export const FailureSchema = z.object({
   opKey: z.string(),
   node: z.string(),
   exitstatus: z.string(),
-  exitreason: z.string(),
+  /**
+   * The agent's exit reason, decoded; null when there is none (crm_mon's XML says "none" then,
+   * its text prints nothing).
+   */
+  exitreason: z.string().nullable(),
   exitcode: z.number().int(),
   call: z.number().int(),
   status: z.string(),

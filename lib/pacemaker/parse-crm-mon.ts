@@ -119,11 +119,30 @@ function parseNode(el: XNode): Node {
   };
 }
 
+/**
+ * crm_mon's XML `exitreason` is not the exit reason as written: failed_action_xml (pe_output.c,
+ * 2.1.5) writes "none" when there is none, and runs the reason through crm_xml_escape before the
+ * XML writer escapes it again, so `<node1>` arrives as `&lt;node1&gt;` after one decode. Undo both,
+ * so the model holds the agent's own words (null for none), as crm_mon's text prints them.
+ * crm_xml_escape stops at the first multibyte (non-ASCII) character, so the text after it was not
+ * escaped and is kept as is. Its other rewrites (tab → 4 spaces, newline → `\n`) cannot be told
+ * from an agent that wrote those characters itself, so they stay. An agent whose exit reason is
+ * literally "none" reads as no exit reason: crm_mon's XML cannot tell the two apart either.
+ */
+export function crmMonExitReason(raw: string | undefined): string | null {
+  if (raw === undefined || raw === "none" || raw === "") return null;
+  const cut = raw.search(/[^\u0000-\u007f]/);
+  const head = cut < 0 ? raw : raw.slice(0, cut);
+  const tail = cut < 0 ? "" : raw.slice(cut);
+  const ENT: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&" };
+  return head.replace(/&(?:lt|gt|quot|apos|amp);/g, (e) => ENT[e] ?? e) + tail;
+}
+
 function parseFailure(el: XNode): Failure {
   const a = el.attrs;
   return {
     opKey: a.op_key ?? a.id ?? "", node: req(a, "node"), exitstatus: req(a, "exitstatus"),
-    exitreason: req(a, "exitreason"), exitcode: int(a, "exitcode"), call: int(a, "call"), status: req(a, "status"),
+    exitreason: crmMonExitReason(a.exitreason), exitcode: int(a, "exitcode"), call: int(a, "call"), status: req(a, "status"),
     lastRcChange: str(a, "last-rc-change"), queued: intOrNull(a, "queued"), exec: intOrNull(a, "exec"),
     interval: intOrNull(a, "interval"), task: str(a, "task"), extraAttrs: extraAttrs(a, FAILURE_KNOWN),
   };

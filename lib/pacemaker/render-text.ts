@@ -1,7 +1,8 @@
 import type { ClusterStatus } from "./model";
 import type { Failure, Node } from "./model-status";
 import { renderResources } from "./render-resources";
-import { isoToCtime, parseOpKey, readableInterval } from "./render-util";
+import { parseOpKey } from "./op-key";
+import { isoToCtime, readableInterval } from "./render-util";
 import { CRM_MON_BANNERS } from "./warnings";
 
 /**
@@ -163,9 +164,9 @@ function failedAction(f: Failure): string {
   s += `${task === "monitor" && interval === 0 ? "probe" : task} on ${f.node}`;
   if (f.status === "complete") {
     s += ` returned '${f.exitstatus}'`;
-    if (f.exitreason !== "") s += ` (${f.exitreason})`;
+    if (f.exitreason !== null && f.exitreason !== "") s += ` (${f.exitreason})`;
   } else {
-    s += ` could not be executed (${f.status}${f.exitreason !== "" ? `: ${f.exitreason}` : ""})`;
+    s += ` could not be executed (${f.status}${f.exitreason !== null && f.exitreason !== "" ? `: ${f.exitreason}` : ""})`;
   }
   if (f.lastRcChange !== null) s += ` at ${isoToCtime(f.lastRcChange)}`;
   if (f.exec !== null && f.exec > 0) s += ` after ${readableInterval(f.exec)}`;

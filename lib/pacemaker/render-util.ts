@@ -83,17 +83,5 @@ export function isoToCtime(s: string): string {
   return Number.isNaN(d.getTime()) ? s : ctime(d);
 }
 
-/** Split an operation key `rsc_task_interval` (the rsc id may itself hold underscores). */
-export function parseOpKey(key: string): { rsc: string; task: string; intervalMs: number } | null {
-  const m = /^(.+)_([^_]+)_(\d+)$/.exec(key);
-  if (m === null) return null;
-  let rsc = m[1] ?? "";
-  let task = m[2] ?? "";
-  // migrate_to / migrate_from and notify keys (pre_notify_start...) carry an underscore in the task
-  const two = /^(.+)_(migrate|pre_notify|post_notify|confirmed-pre_notify|confirmed-post_notify)$/.exec(rsc);
-  if (two && (task === "to" || task === "from" || two[2]?.includes("notify"))) {
-    rsc = two[1] ?? rsc;
-    task = `${two[2]}_${task}`;
-  }
-  return { rsc, task, intervalMs: Number.parseInt(m[3] ?? "0", 10) };
-}
+/** Op keys are parsed in one place only (op-key.ts); re-exported for the renderer's callers. */
+export { parseOpKey } from "./op-key";

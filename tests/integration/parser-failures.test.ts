@@ -42,3 +42,25 @@ describe("failures against crm_mon on real CIBs", () => {
     same(l);
   });
 });
+
+describe("exit reasons against crm_mon", () => {
+  it("no exit reason (crm_mon's XML says none) and one with <, > and &, for complete and timed-out ops", () => {
+    const l = lab(["n1", "n2"]);
+    l.res(prim("a")).res(prim("b")).res(prim("c"));
+    l.settle("n1", "n2");
+    l.simulate("-q", "true", "-i", "a_monitor_10000@n1=7", "-i", "a_monitor_10000@n2=7", "-i", "b_start_0@n1=1", "-i", "c_start_0@n2=1");
+    // crm_simulate always writes an exit reason; a real agent may write none, or markup
+    l.edit((x) =>
+      x
+        .replace(/(<lrm_rsc_op id="a_last_failure_0"[^>]*?) exit-reason="[^"]*"/g, "$1")
+        .replace(/(<lrm_rsc_op id="b_last_failure_0"[^>]*?)exit-reason="[^"]*"/, '$1exit-reason="local node &lt;n1&gt; is started &amp; &quot;ok&quot;"')
+        .replace(/(<lrm_rsc_op id="c_last_failure_0"[^>]*?)op-status="0"/, '$1op-status="2"')
+        .replace(/(<lrm_rsc_op id="c_last_failure_0"[^>]*?) exit-reason="[^"]*"/, "$1"),
+    );
+    const s = same(l);
+    const by = (k: string) => s.failures.filter((f) => f.opKey === k);
+    expect(by("a_monitor_10000").map((f) => f.exitreason)).toEqual([null, null]);
+    expect(by("b_start_0")[0]?.exitreason).toBe('local node <n1> is started & "ok"');
+    expect(by("c_start_0")[0]).toMatchObject({ status: "Timed Out", exitreason: null });
+  });
+});
