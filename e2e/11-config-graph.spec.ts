@@ -98,7 +98,10 @@ async function drawAndCheck(page: Page, clusterName: string): Promise<void> {
   // The draft: in the pending-changes panel, in the graph as a marked edge, and in the API.
   const panel = page.getByTestId("draft-panel");
   await expect(panel).toBeVisible();
-  await expect(panel).toContainText("colocation WebService1 with WebService2 INFINITY");
+  await expect(panel.getByTestId("draft-count")).toHaveText("1 pending change");
+  await panel.getByTestId("draft-review").click();
+  await expect(panel.getByTestId("draft-details")).toContainText("colocation WebService1 with WebService2 INFINITY");
+  await panel.getByTestId("draft-review").click();
   const edits = await draftEdits(page, clusterName);
   expect(edits.map((e) => e.summary)).toEqual(["colocation WebService1 with WebService2 INFINITY"]);
   expect(edits[0]!.edit.constraint).toMatchObject({ kind: "rsc_colocation", id: NEW_ID, rsc: "WebService1", withRsc: "WebService2", score: "INFINITY" });
@@ -137,6 +140,12 @@ async function drawAndCheck(page: Page, clusterName: string): Promise<void> {
   await expect(page.getByTestId("constraint:order-ping-clone-balanceGroup-mandatory")).toBeVisible();
   await expect(row).toBeHidden();
   await page.screenshot({ path: shot("config-constraints") });
+
+  // Discard through the panel (the finally above makes sure of it should this fail).
+  await page.getByTestId("draft-discard").click();
+  await page.getByTestId("discard-dialog").getByTestId("discard-confirm").click();
+  await expect(page.getByTestId("draft-panel")).toBeHidden();
+  await expect(row).toHaveCount(0);
 }
 
 test("phone width: the graph and the list fit", async ({ page }) => {

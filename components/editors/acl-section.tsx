@@ -70,7 +70,7 @@ export function AclSection({ config, canEdit, isAdmin, stage }: { config: Config
             disabled={act.busy}
             onClick={() => void act.run({ op: "property.set", section: "crm_config", name: "enable-acl", value: enabled ? "false" : "true" })}
           >
-            {enabled ? "Stop enforcing ACLs" : "Enforce ACLs"}
+            Enforce ACLs: {enabled ? "on" : "off"}
           </Button>
         ) : null}
       </div>

@@ -7,11 +7,11 @@ import { z } from "zod";
 import { ColocationInputSchema, type ColocationInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
-import type { EditorContext } from "./constraint-editor";
+import type { EditorContext, FormContext } from "./constraint-editor";
 import { Check, clean, COLOCATION_WORDS, ConstraintModal, formLevelError, Labelled, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
 import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
 
-interface ColocationFormValues {
+export interface ColocationFormValues {
   kind: "rsc_colocation";
   id: string;
   _mode: "pair" | "sets";
@@ -25,7 +25,8 @@ interface ColocationFormValues {
   influence: boolean;
 }
 
-function prepare(v: unknown): unknown {
+/** Form values → the edit input's shape (then the schema checks it). */
+export function prepareColocation(v: unknown): unknown {
   const f = v as ColocationFormValues;
   return clean({
     kind: f.kind,
@@ -38,12 +39,13 @@ function prepare(v: unknown): unknown {
 }
 
 // The form's values go through prepare, then the edit's own schema: typed as form values in, input out.
-const resolver: Resolver<ColocationFormValues, unknown, ColocationInput> = zodResolver(z.preprocess(prepare, ColocationInputSchema) as unknown as z.ZodType<ColocationInput, ColocationFormValues>);
+const resolver: Resolver<ColocationFormValues, unknown, ColocationInput> = zodResolver(z.preprocess(prepareColocation, ColocationInputSchema) as unknown as z.ZodType<ColocationInput, ColocationFormValues>);
 
-export function ColocationForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: ColocationInput | null; prefill: { rsc?: string; withRsc?: string } }) {
+/** What the form starts with: the constraint being edited, or a new one (prefilled from a drawn edge). */
+export function colocationDefaults(ctx: FormContext, initial: ColocationInput | null, prefill: { rsc?: string; withRsc?: string }): ColocationFormValues {
   const rsc = initial?.rsc ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
   const withRsc = initial?.withRsc ?? prefill.withRsc ?? ctx.resources.find((r) => r.id !== rsc)?.id ?? "";
-  const defaults: ColocationFormValues = {
+  return {
     kind: "rsc_colocation",
     id: initial?.id ?? suggestId("colocation", [rsc, withRsc, "INFINITY"], ctx.taken),
     _mode: initial?.sets?.length ? "sets" : "pair",
@@ -56,6 +58,10 @@ export function ColocationForm({ ctx, initial, prefill }: { ctx: EditorContext; 
     nodeAttribute: initial?.nodeAttribute ?? "",
     influence: initial?.influence ?? true,
   };
+}
+
+export function ColocationForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: ColocationInput | null; prefill: { rsc?: string; withRsc?: string } }) {
+  const defaults = colocationDefaults(ctx, initial, prefill);
   const { register, control, handleSubmit, formState } = useForm<ColocationFormValues, unknown, ColocationInput>({ defaultValues: defaults, resolver, mode: "onChange" });
   const [mode, a, b, score] = useWatch({ control, name: ["_mode", "rsc", "withRsc", "score"] });
   const errors = formState.errors;

@@ -19,6 +19,9 @@ export type EditorTarget =
   | { mode: "new"; kind: ConstraintKind; prefill?: Partial<Record<"rsc" | "withRsc" | "first" | "then" | "node", string>> }
   | { mode: "edit"; constraint: Constraint };
 
+/** What a form's defaults are computed from (the pure part of the context, for the unit tests too). */
+export type FormContext = Pick<EditorContext, "resources" | "nodes" | "tickets" | "taken">;
+
 export interface EditorContext {
   resources: ResourceEntry[];
   nodes: string[];

@@ -7,11 +7,11 @@ import { z } from "zod";
 import { LocationInputSchema, type LocationInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
-import type { EditorContext } from "./constraint-editor";
+import type { EditorContext, FormContext } from "./constraint-editor";
 import { clean, ConstraintModal, formLevelError, Labelled, LOCATION_WORDS, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
 import { emptyRule, prepareExpression, RulesEditor, ruleToForm, type RuleForm } from "./constraint-rules";
 
-interface LocationFormValues {
+export interface LocationFormValues {
   kind: "rsc_location";
   id: string;
   _target: "rsc" | "pattern";
@@ -25,7 +25,8 @@ interface LocationFormValues {
   resourceDiscovery: string;
 }
 
-function prepare(v: unknown): unknown {
+/** Form values → the edit input's shape (then the schema checks it). */
+export function prepareLocation(v: unknown): unknown {
   const f = v as LocationFormValues;
   return clean({
     kind: f.kind,
@@ -40,12 +41,13 @@ function prepare(v: unknown): unknown {
 }
 
 // The form's values go through prepare, then the edit's own schema: typed as form values in, input out.
-const resolver: Resolver<LocationFormValues, unknown, LocationInput> = zodResolver(z.preprocess(prepare, LocationInputSchema) as unknown as z.ZodType<LocationInput, LocationFormValues>);
+const resolver: Resolver<LocationFormValues, unknown, LocationInput> = zodResolver(z.preprocess(prepareLocation, LocationInputSchema) as unknown as z.ZodType<LocationInput, LocationFormValues>);
 
-export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: LocationInput | null; prefill: { rsc?: string; node?: string } }) {
+/** What the form starts with: the constraint being edited, or a new one (prefilled from a drawn edge). */
+export function locationDefaults(ctx: FormContext, initial: LocationInput | null, prefill: { rsc?: string; node?: string }): LocationFormValues {
   const rsc = initial?.rsc ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
   const node = initial?.node ?? prefill.node ?? ctx.nodes[0] ?? "";
-  const defaults: LocationFormValues = {
+  return {
     kind: "rsc_location",
     id: initial?.id ?? suggestId("location", [rsc, node], ctx.taken),
     _target: initial?.rscPattern ? "pattern" : "rsc",
@@ -58,6 +60,10 @@ export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; in
     rules: initial?.rules?.length ? initial.rules.map(ruleToForm) : [emptyRule()],
     resourceDiscovery: initial?.resourceDiscovery ?? "",
   };
+}
+
+export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: LocationInput | null; prefill: { rsc?: string; node?: string } }) {
+  const defaults = locationDefaults(ctx, initial, prefill);
   const { register, control, handleSubmit, formState, setValue } = useForm<LocationFormValues, unknown, LocationInput>({ defaultValues: defaults, resolver, mode: "onChange" });
   const [target, mode, rscNow, nodeNow] = useWatch({ control, name: ["_target", "_mode", "rsc", "node"] });
   const errors = formState.errors;

@@ -7,12 +7,12 @@ import { z } from "zod";
 import { OrderInputSchema, type OrderInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
-import type { EditorContext } from "./constraint-editor";
+import type { EditorContext, FormContext } from "./constraint-editor";
 import { Check, Choices, clean, ConstraintModal, formLevelError, Labelled, ResourceOptions, selectClass } from "./constraint-fields";
 import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
 
 type OrderKind = "Mandatory" | "Optional" | "Serialize";
-interface OrderFormValues {
+export interface OrderFormValues {
   kind: "rsc_order";
   id: string;
   _mode: "pair" | "sets";
@@ -25,7 +25,8 @@ interface OrderFormValues {
   symmetrical: boolean;
 }
 
-function prepare(v: unknown): unknown {
+/** Form values → the edit input's shape (then the schema checks it). */
+export function prepareOrder(v: unknown): unknown {
   const f = v as OrderFormValues;
   return clean({
     kind: f.kind,
@@ -38,7 +39,7 @@ function prepare(v: unknown): unknown {
 }
 
 // The form's values go through prepare, then the edit's own schema: typed as form values in, input out.
-const resolver: Resolver<OrderFormValues, unknown, OrderInput> = zodResolver(z.preprocess(prepare, OrderInputSchema) as unknown as z.ZodType<OrderInput, OrderFormValues>);
+const resolver: Resolver<OrderFormValues, unknown, OrderInput> = zodResolver(z.preprocess(prepareOrder, OrderInputSchema) as unknown as z.ZodType<OrderInput, OrderFormValues>);
 
 const ACTION_OPTIONS = (
   <>
@@ -50,10 +51,11 @@ const ACTION_OPTIONS = (
   </>
 );
 
-export function OrderForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: OrderInput | null; prefill: { first?: string; then?: string; rsc?: string; withRsc?: string } }) {
+/** What the form starts with: the constraint being edited, or a new one (prefilled from a drawn edge). */
+export function orderDefaults(ctx: FormContext, initial: OrderInput | null, prefill: { first?: string; then?: string; rsc?: string; withRsc?: string }): OrderFormValues {
   const first = initial?.first ?? prefill.first ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
   const then = initial?.then ?? prefill.then ?? prefill.withRsc ?? ctx.resources.find((r) => r.id !== first)?.id ?? "";
-  const defaults: OrderFormValues = {
+  return {
     kind: "rsc_order",
     id: initial?.id ?? suggestId("order", [first, then, "mandatory"], ctx.taken),
     _mode: initial?.sets?.length ? "sets" : "pair",
@@ -65,6 +67,10 @@ export function OrderForm({ ctx, initial, prefill }: { ctx: EditorContext; initi
     orderKind: initial?.orderKind ?? "Mandatory",
     symmetrical: initial?.symmetrical ?? true,
   };
+}
+
+export function OrderForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: OrderInput | null; prefill: { first?: string; then?: string; rsc?: string; withRsc?: string } }) {
+  const defaults = orderDefaults(ctx, initial, prefill);
   const { register, control, handleSubmit, formState } = useForm<OrderFormValues, unknown, OrderInput>({ defaultValues: defaults, resolver, mode: "onChange" });
   const [mode, a, b, kind, fa, ta] = useWatch({ control, name: ["_mode", "first", "then", "orderKind", "firstAction", "thenAction"] });
   const errors = formState.errors;

@@ -7,12 +7,12 @@ import { z } from "zod";
 import { TicketInputSchema, type TicketInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
-import type { EditorContext } from "./constraint-editor";
+import type { EditorContext, FormContext } from "./constraint-editor";
 import { Choices, clean, ConstraintModal, formLevelError, Labelled, ResourceOptions, RoleOptions, selectClass } from "./constraint-fields";
 import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
 
 type LossPolicy = "" | "stop" | "demote" | "fence" | "freeze";
-interface TicketFormValues {
+export interface TicketFormValues {
   kind: "rsc_ticket";
   id: string;
   ticket: string;
@@ -23,7 +23,8 @@ interface TicketFormValues {
   lossPolicy: LossPolicy;
 }
 
-function prepare(v: unknown): unknown {
+/** Form values → the edit input's shape (then the schema checks it). */
+export function prepareTicket(v: unknown): unknown {
   const f = v as TicketFormValues;
   return clean({
     kind: f.kind,
@@ -35,12 +36,13 @@ function prepare(v: unknown): unknown {
 }
 
 // The form's values go through prepare, then the edit's own schema: typed as form values in, input out.
-const resolver: Resolver<TicketFormValues, unknown, TicketInput> = zodResolver(z.preprocess(prepare, TicketInputSchema) as unknown as z.ZodType<TicketInput, TicketFormValues>);
+const resolver: Resolver<TicketFormValues, unknown, TicketInput> = zodResolver(z.preprocess(prepareTicket, TicketInputSchema) as unknown as z.ZodType<TicketInput, TicketFormValues>);
 
-export function TicketForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: TicketInput | null; prefill: { rsc?: string } }) {
+/** What the form starts with: the constraint being edited, or a new one (prefilled from a drawn edge). */
+export function ticketDefaults(ctx: FormContext, initial: TicketInput | null, prefill: { rsc?: string }): TicketFormValues {
   const rsc = initial?.rsc ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
   const ticket = initial?.ticket ?? ctx.tickets[0] ?? "ticketA";
-  const defaults: TicketFormValues = {
+  return {
     kind: "rsc_ticket",
     id: initial?.id ?? suggestId("ticket", [rsc, ticket], ctx.taken),
     ticket,
@@ -50,6 +52,10 @@ export function TicketForm({ ctx, initial, prefill }: { ctx: EditorContext; init
     sets: initial?.sets?.length ? initial.sets.map(setToForm) : [emptySet([rsc])],
     lossPolicy: initial?.lossPolicy ?? "",
   };
+}
+
+export function TicketForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: TicketInput | null; prefill: { rsc?: string } }) {
+  const defaults = ticketDefaults(ctx, initial, prefill);
   const { register, control, handleSubmit, formState } = useForm<TicketFormValues, unknown, TicketInput>({ defaultValues: defaults, resolver, mode: "onChange" });
   const [mode, t] = useWatch({ control, name: ["_mode", "ticket"] });
   const errors = formState.errors;

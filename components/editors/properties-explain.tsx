@@ -86,7 +86,7 @@ export function ClusterModels() {
       <h2 id="cluster-models-title" className="flex items-center gap-2 font-semibold">
         <Info aria-hidden className="size-4 text-info" /> Cluster models
       </h2>
-      <dl className="mt-2 space-y-2 text-xs leading-relaxed">
+      <dl className="mt-2 grid gap-3 text-xs leading-relaxed md:grid-cols-3">
         <div>
           <dt className="font-semibold">Active/passive (one node serves, one waits)</dt>
           <dd>

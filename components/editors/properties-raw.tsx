@@ -2,7 +2,7 @@
 // Any option by name and value: for names the metadata does not list (or all of them when the
 // metadata could not be loaded). Staged as property.set; an empty value removes the name.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Plus } from "lucide-react";
+import { ChevronRight, Plus } from "lucide-react";
 import { useId, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -12,7 +12,7 @@ import type { OptionDef, OptionSection } from "./properties-catalog";
 import { checkEdit, propertyEdit, valueError } from "./properties-schema";
 import type { RowProps } from "./properties-row";
 
-export function RawPropertyForm({ section, stage, known }: { section: OptionSection; stage: RowProps["stage"]; known: readonly OptionDef[] }) {
+export function RawPropertyForm({ section, stage, known, open }: { section: OptionSection; stage: RowProps["stage"]; known: readonly OptionDef[]; open?: boolean }) {
   const schema = useMemo(
     () =>
       z.object({ name: z.string().trim().min(1, "name the option"), value: z.string() }).superRefine((v, ctx) => {
@@ -44,37 +44,43 @@ export function RawPropertyForm({ section, stage, known }: { section: OptionSect
   });
 
   return (
-    <form data-test={`raw-property:${section}`} onSubmit={(e) => void submit(e)} className="space-y-2 border-t border-line px-4 py-3">
-      <p className="text-xs font-semibold text-muted">Set any option by name (empty value: remove it)</p>
-      <div className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-        <div>
-          <label htmlFor={nameId} className="block text-xs font-medium">
-            Name
-          </label>
-          <ExactInput id={nameId} list={listId} data-test="raw-property-name" aria-invalid={errors.name !== undefined} {...form.register("name")} />
-          <datalist id={listId}>
-            {known.map((d) => (
-              <option key={d.name} value={d.name} />
-            ))}
-          </datalist>
-          <p className="mt-1 text-xs text-err" aria-live="polite">
-            {errors.name?.message}
-          </p>
+    // Folded unless it is the only way in (no metadata): most changes go through the rows above.
+    <details open={open || undefined} className="group border-t border-line" data-test={`raw-property:${section}`}>
+      <summary className="flex cursor-pointer select-none items-center gap-1 px-4 py-2 text-xs font-semibold text-muted hover:text-fg">
+        <ChevronRight aria-hidden className="size-4 transition-transform group-open:rotate-90" />
+        Set any option by name (empty value: remove it)
+      </summary>
+      <form onSubmit={(e) => void submit(e)} className="space-y-2 px-4 pb-3">
+        <div className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+          <div>
+            <label htmlFor={nameId} className="block text-xs font-medium">
+              Name
+            </label>
+            <ExactInput id={nameId} list={listId} data-test="raw-property-name" aria-invalid={errors.name !== undefined} {...form.register("name")} />
+            <datalist id={listId}>
+              {known.map((d) => (
+                <option key={d.name} value={d.name} />
+              ))}
+            </datalist>
+            <p className="mt-1 text-xs text-err" aria-live="polite">
+              {errors.name?.message}
+            </p>
+          </div>
+          <div>
+            <label htmlFor={valueId} className="block text-xs font-medium">
+              Value
+            </label>
+            <ExactInput id={valueId} data-test="raw-property-value" aria-invalid={errors.value !== undefined} {...form.register("value")} />
+            <p className="mt-1 text-xs text-err" aria-live="polite">
+              {errors.value?.message}
+            </p>
+          </div>
+          <Button type="submit" variant="secondary" className="sm:mt-5" data-test="raw-property-save" disabled={form.formState.isSubmitting}>
+            <Plus aria-hidden className="size-4" /> Stage
+          </Button>
         </div>
-        <div>
-          <label htmlFor={valueId} className="block text-xs font-medium">
-            Value
-          </label>
-          <ExactInput id={valueId} data-test="raw-property-value" aria-invalid={errors.value !== undefined} {...form.register("value")} />
-          <p className="mt-1 text-xs text-err" aria-live="polite">
-            {errors.value?.message}
-          </p>
-        </div>
-        <Button type="submit" variant="secondary" className="sm:mt-5" data-test="raw-property-save" disabled={form.formState.isSubmitting}>
-          <Plus aria-hidden className="size-4" /> Stage
-        </Button>
-      </div>
-      <ServerMessage error={serverError} success={done} test="raw-property-result" />
-    </form>
+        <ServerMessage error={serverError} success={done} test="raw-property-result" />
+      </form>
+    </details>
   );
 }

@@ -46,7 +46,13 @@ export function OptionRow({ section, def, value, liveValue, canEdit, stage }: Ro
             </Badge>
           ) : (
             <Badge tone="neutral" test="property-value">
-              default{def.default !== null ? <span className="font-mono">: {def.default}</span> : null}
+              {def.default !== null ? (
+                <>
+                  default: <span className="font-mono">{def.default}</span>
+                </>
+              ) : (
+                "not set"
+              )}
             </Badge>
           )}
           {value !== null && def.default !== null ? <span className="text-muted">default {def.default}</span> : null}

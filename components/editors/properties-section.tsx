@@ -88,7 +88,7 @@ export function OptionsSection({
           {rows(g.unknown)}
         </>
       ) : null}
-      {canEdit ? <RawPropertyForm section={section} stage={stage} known={defs} /> : null}
+      {canEdit ? <RawPropertyForm section={section} stage={stage} known={defs} open={defs.length === 0} /> : null}
     </Section>
   );
 }

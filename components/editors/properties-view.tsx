@@ -28,46 +28,44 @@ export function PropertiesView() {
 
   return (
     <div className="space-y-4" data-test="properties-view">
-      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
-        <div className="space-y-3">
-          <p className="text-sm text-muted">
-            {fromDraft ? "Values of your draft (not committed yet); a badge marks what differs from the live cluster." : "Values of the live configuration."}{" "}
-            {canEdit ? "Changes are staged in your draft: nothing reaches the cluster until you commit it." : "Read-only: only admins change the configuration."}
-          </p>
-          <div className="relative max-w-md">
-            <label htmlFor={searchId} className="sr-only">
-              Search options
-            </label>
-            <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 mt-0.5 size-4 -translate-y-1/2 text-muted" />
-            <input
-              id={searchId}
-              type="search"
-              data-test="properties-search"
-              placeholder="Search options (name or description)"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              className={`${fieldClass} pl-8`}
-            />
-          </div>
-          {meta.isLoading ? <p className="text-sm text-muted">Loading Pacemaker&apos;s option metadata…</p> : null}
-          {metaFailed ? (
-            <p role="alert" data-test="properties-meta-error" className="flex items-start gap-2 rounded-md bg-warn-soft px-3 py-2 text-sm text-warn">
-              <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-              <span>
-                Pacemaker&apos;s option metadata could not be loaded ({meta.error?.message ?? meta.data?.errors.join("; ") ?? "no options"}): the properties are
-                shown as plain names and values, without types, defaults or checks.
-              </span>
-            </p>
-          ) : missing.length > 0 && meta.data ? (
-            <p role="status" className="flex items-start gap-2 rounded-md bg-warn-soft px-3 py-2 text-sm text-warn">
-              <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
-              <span>
-                The options of the {missing.map(daemonLabel).join(", ")} could not be read ({meta.data.errors.join("; ")}); their properties are listed as plain names.
-              </span>
-            </p>
-          ) : null}
+      <ClusterModels />
+      <div className="space-y-3">
+        <p className="text-sm text-muted">
+          {fromDraft ? "Values of your draft (not committed yet); a badge marks what differs from the live cluster." : "Values of the live configuration."}{" "}
+          {canEdit ? "Changes are staged in your draft: nothing reaches the cluster until you commit it." : "Read-only: only admins change the configuration."}
+        </p>
+        <div className="relative max-w-md">
+          <label htmlFor={searchId} className="sr-only">
+            Search options
+          </label>
+          <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 mt-0.5 size-4 -translate-y-1/2 text-muted" />
+          <input
+            id={searchId}
+            type="search"
+            data-test="properties-search"
+            placeholder="Search options (name or description)"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className={`${fieldClass} pl-8`}
+          />
         </div>
-        <ClusterModels />
+        {meta.isLoading ? <p className="text-sm text-muted">Loading Pacemaker&apos;s option metadata…</p> : null}
+        {metaFailed ? (
+          <p role="alert" data-test="properties-meta-error" className="flex items-start gap-2 rounded-md bg-warn-soft px-3 py-2 text-sm text-warn">
+            <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+            <span>
+              Pacemaker&apos;s option metadata could not be loaded ({meta.error?.message ?? meta.data?.errors.join("; ") ?? "no options"}): the properties are
+              shown as plain names and values, without types, defaults or checks.
+            </span>
+          </p>
+        ) : missing.length > 0 && meta.data ? (
+          <p role="status" className="flex items-start gap-2 rounded-md bg-warn-soft px-3 py-2 text-sm text-warn">
+            <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+            <span>
+              The options of the {missing.map(daemonLabel).join(", ")} could not be read ({meta.data.errors.join("; ")}); their properties are listed as plain names.
+            </span>
+          </p>
+        ) : null}
       </div>
       <OptionsSection
         title="Cluster properties"

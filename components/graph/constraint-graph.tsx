@@ -235,7 +235,13 @@ function GraphInner() {
       {message ? <p role="status" className="text-sm text-muted">{message}</p> : null}
       <ServerMessage error={layoutError ? `The graph could not be laid out: ${layoutError}` : null} test="graph-error" />
       <Legend canEdit={canEdit} />
-      <div ref={root} onKeyDown={onKeyDown} className="h-[max(26rem,calc(100dvh-19rem))] overflow-hidden rounded-lg border border-line bg-canvas" data-test="graph-canvas">
+      {/* visible focus for keyboard users: a ring on the node, a thicker line on the edge */}
+      <div
+        ref={root}
+        onKeyDown={onKeyDown}
+        className="h-[max(26rem,calc(100dvh-19rem))] overflow-hidden rounded-lg border border-line bg-canvas [&_.react-flow__edge:focus-visible_path.react-flow__edge-path]:![stroke-width:4px] [&_.react-flow__edge:focus-visible]:outline-none [&_.react-flow__node:focus-visible]:rounded-md [&_.react-flow__node:focus-visible]:outline-2 [&_.react-flow__node:focus-visible]:outline-offset-2 [&_.react-flow__node:focus-visible]:outline-info"
+        data-test="graph-canvas"
+      >
         {!boxes ? <p className="p-4 text-sm text-muted">Laying out the graph…</p> : null}
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
