@@ -148,6 +148,76 @@ async function drawAndCheck(page: Page, clusterName: string): Promise<void> {
   await expect(row).toHaveCount(0);
 }
 
+test("admin: a location rule with a date spec and an order of resource sets, from the list's forms", async ({ page }) => {
+  test.setTimeout(60_000);
+  const { clusterName } = readState();
+  await login(page, "admin");
+  await discard(page, clusterName);
+  try {
+    await page.goto(`/clusters/${clusterName}/config/constraints`);
+    // The demo's pingd rule opens in the rules editor, as the CIB has it.
+    await page.getByTestId("constraint:location-balanceGroup-pingd").getByTestId("constraint-edit").click();
+    const pingd = page.getByTestId("constraint-form-location");
+    await expect(pingd.getByTestId("location-mode")).toHaveValue("rules");
+    await expect(pingd.getByTestId("rule-0").getByTestId("expr-attribute")).toHaveCount(2);
+    await expect(pingd.getByTestId("rule-0-score-mode")).toHaveValue("minusInf");
+    await pingd.getByTestId("constraint-cancel").click();
+
+    // New location: WebService3 prefers nodes during office hours (date_spec), by rules.
+    await page.getByTestId("new-constraint").locator("summary").click();
+    await page.getByTestId("new-constraint-rsc_location").click();
+    const loc = page.getByTestId("constraint-form-location");
+    await loc.getByTestId("location-rsc").selectOption("WebService3");
+    await loc.getByTestId("location-mode").selectOption("rules");
+    await loc.getByTestId("rule-0-score-mode").selectOption("positive");
+    await loc.getByTestId("rule-0-score-value").fill("50");
+    await loc.getByTestId("expr-kind").selectOption("date_expression");
+    await loc.getByTestId("date-operation").selectOption("date_spec");
+    await loc.getByTestId("spec-hours").fill("9-16");
+    await loc.getByTestId("spec-weekdays").fill("1-5");
+    await loc.getByTestId("constraint-id").fill("location-WebService3-office-hours");
+    await page.screenshot({ path: shot("config-constraint-rule-form") });
+    await loc.getByTestId("constraint-save").click();
+    await expect(loc).toBeHidden();
+
+    // New order of two sets: the web services (not depending on each other, any one enough), then the group.
+    await page.getByTestId("new-constraint").locator("summary").click();
+    await page.getByTestId("new-constraint-rsc_order").click();
+    const ord = page.getByTestId("constraint-form-order");
+    await ord.getByTestId("order-mode").selectOption("sets");
+    await ord.getByTestId("set-0-add").selectOption("WebService1");
+    await ord.getByTestId("set-0-add").selectOption("WebService2");
+    await expect(ord.getByTestId("set-0").getByTestId("set-member:WebService2")).toBeVisible();
+    await ord.getByTestId("set-0-sequential").uncheck();
+    await expect(ord.getByTestId("set-0")).toContainText("sequential=false: the members of this set do not depend on each other");
+    await ord.getByTestId("set-0-require-all").uncheck();
+    await expect(ord.getByTestId("set-0")).toContainText("require-all=false: any one member of this set is enough for the next set to start");
+    await ord.getByTestId("set-1-add").selectOption("balanceGroup");
+    await ord.getByTestId("order-kind-Optional").check();
+    await ord.getByTestId("constraint-id").fill("order-web-then-balance");
+    await page.screenshot({ path: shot("config-constraint-sets-form") });
+    await ord.getByTestId("constraint-save").click();
+    await expect(ord).toBeHidden();
+
+    const edits = await draftEdits(page, clusterName);
+    expect(edits.map((e) => e.edit.constraint)).toEqual([
+      { kind: "rsc_location", id: "location-WebService3-office-hours", rsc: "WebService3", rules: [{ score: "50", expressions: [{ kind: "date_expression", operation: "date_spec", spec: { hours: "9-16", weekdays: "1-5" } }] }] },
+      { kind: "rsc_order", id: "order-web-then-balance", sets: [{ resources: ["WebService1", "WebService2"], sequential: false, requireAll: false }, { resources: ["balanceGroup"] }], orderKind: "Optional" },
+    ]);
+    await expect(page.getByTestId("constraint:location-WebService3-office-hours")).toHaveAttribute("data-mark", "added");
+    await expect(page.getByTestId("constraint:order-web-then-balance")).toHaveAttribute("data-mark", "added");
+
+    // Delete from the list: staged, the row struck through as "draft: deleted".
+    await page.getByTestId("constraint:location-WebService2-node3-100").getByTestId("constraint-row-delete").click();
+    await expect(page.getByTestId("constraint:location-WebService2-node3-100")).toHaveAttribute("data-mark", "removed");
+    await page.getByTestId("config-tab-graph").click();
+    await expect(page.locator('.react-flow__edge.edge-mark-removed[data-id="location-WebService2-node3-100#0"]')).toHaveCount(1);
+    await expect(page.locator('.react-flow__edge.edge-mark-added[data-id^="order-web-then-balance#"]')).toHaveCount(2);
+  } finally {
+    await discard(page, clusterName);
+  }
+});
+
 test("phone width: the graph and the list fit", async ({ page }) => {
   const { clusterName } = readState();
   await page.setViewportSize({ width: 390, height: 844 });

@@ -8,7 +8,7 @@ import { ColocationInputSchema, type ColocationInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
 import type { EditorContext, FormContext } from "./constraint-editor";
-import { Check, clean, COLOCATION_WORDS, ConstraintModal, formLevelError, Labelled, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
+import { Check, clean, useAutoId, COLOCATION_WORDS, ConstraintModal, formLevelError, Labelled, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
 import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
 
 export interface ColocationFormValues {
@@ -43,8 +43,8 @@ const resolver: Resolver<ColocationFormValues, unknown, ColocationInput> = zodRe
 
 /** What the form starts with: the constraint being edited, or a new one (prefilled from a drawn edge). */
 export function colocationDefaults(ctx: FormContext, initial: ColocationInput | null, prefill: { rsc?: string; withRsc?: string }): ColocationFormValues {
-  const rsc = initial?.rsc ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
-  const withRsc = initial?.withRsc ?? prefill.withRsc ?? ctx.resources.find((r) => r.id !== rsc)?.id ?? "";
+  const rsc = initial?.rsc ?? prefill.rsc ?? "";
+  const withRsc = initial?.withRsc ?? prefill.withRsc ?? "";
   return {
     kind: "rsc_colocation",
     id: initial?.id ?? suggestId("colocation", [rsc, withRsc, "INFINITY"], ctx.taken),
@@ -53,7 +53,7 @@ export function colocationDefaults(ctx: FormContext, initial: ColocationInput | 
     withRsc,
     rscRole: initial?.rscRole ?? "",
     withRscRole: initial?.withRscRole ?? "",
-    sets: initial?.sets?.length ? initial.sets.map(setToForm) : [emptySet([rsc]), emptySet([withRsc])],
+    sets: initial?.sets?.length ? initial.sets.map(setToForm) : [emptySet(rsc ? [rsc] : []), emptySet(withRsc ? [withRsc] : [])],
     score: initial?.score ?? "INFINITY",
     nodeAttribute: initial?.nodeAttribute ?? "",
     influence: initial?.influence ?? true,
@@ -62,8 +62,10 @@ export function colocationDefaults(ctx: FormContext, initial: ColocationInput | 
 
 export function ColocationForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: ColocationInput | null; prefill: { rsc?: string; withRsc?: string } }) {
   const defaults = colocationDefaults(ctx, initial, prefill);
-  const { register, control, handleSubmit, formState } = useForm<ColocationFormValues, unknown, ColocationInput>({ defaultValues: defaults, resolver, mode: "onChange" });
+  const form = useForm<ColocationFormValues, unknown, ColocationInput>({ defaultValues: defaults, resolver, mode: "onChange" });
+  const { register, control, handleSubmit, formState } = form;
   const [mode, a, b, score] = useWatch({ control, name: ["_mode", "rsc", "withRsc", "score"] });
+  useAutoId(form, suggestId("colocation", [a, b, score], ctx.taken), !ctx.editingId);
   const errors = formState.errors;
   const apart = score.trim().startsWith("-");
 
@@ -101,14 +103,14 @@ export function ColocationForm({ ctx, initial, prefill }: { ctx: EditorContext; 
           <Labelled label="Resource (rsc)" help="placed relative to the other" errors={errors} path="rsc">
             {({ id, describedBy }) => (
               <select id={id} className={selectClass} aria-describedby={describedBy} {...register("rsc")} data-test="colocation-rsc">
-                <ResourceOptions resources={ctx.resources} />
+                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
               </select>
             )}
           </Labelled>
           <Labelled label="With (with-rsc)" help="placed first" errors={errors} path="withRsc">
             {({ id, describedBy }) => (
               <select id={id} className={selectClass} aria-describedby={describedBy} {...register("withRsc")} data-test="colocation-with-rsc">
-                <ResourceOptions resources={ctx.resources} />
+                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
               </select>
             )}
           </Labelled>

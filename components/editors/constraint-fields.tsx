@@ -4,7 +4,7 @@
 // the server's refusal beside the form.
 import { Controller, type Control, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
 import type { ReactNode } from "react";
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { fieldClass, ExactInput } from "@/components/actions/field";
 import { ServerMessage } from "@/components/admin/form-bits";
 import { CancelConfirm, DialogButton, Modal } from "@/components/ui/modal";
@@ -27,6 +27,17 @@ export function clean(v: unknown): unknown {
     return Object.keys(out).length ? out : undefined;
   }
   return v;
+}
+
+/**
+ * Keeps a new constraint's id in step with what it ties (pcs-style: colocation-a-b-INFINITY) until
+ * the user types an id of their own; an edited constraint's id never changes.
+ */
+export function useAutoId(form: { setValue: (name: "id", v: string, o?: { shouldValidate?: boolean }) => void; getFieldState: (name: "id") => { isDirty: boolean } }, suggestion: string, enabled: boolean) {
+  useEffect(() => {
+    if (enabled && !form.getFieldState("id").isDirty) form.setValue("id", suggestion, { shouldValidate: true });
+    // form is stable (react-hook-form's methods)
+  }, [suggestion, enabled]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
 /** The message react-hook-form holds at a dotted path (zod issues keep the input's paths). */
@@ -79,9 +90,11 @@ export function Labelled({ label, help, errors, path, children }: { label: strin
 
 export const selectClass = fieldClass;
 
-export function ResourceOptions({ resources, exclude }: { resources: ResourceEntry[]; exclude?: string[] }) {
+/** The resources as options; `placeholder` adds the empty choice a new form starts on (the schema then says "resource id is empty"). */
+export function ResourceOptions({ resources, exclude, placeholder }: { resources: ResourceEntry[]; exclude?: string[]; placeholder?: string }) {
   return (
     <>
+      {placeholder ? <option value="">{placeholder}</option> : null}
       {resources
         .filter((r) => !exclude?.includes(r.id))
         .map((r) => (

@@ -8,7 +8,7 @@ import { LocationInputSchema, type LocationInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
 import type { EditorContext, FormContext } from "./constraint-editor";
-import { clean, ConstraintModal, formLevelError, Labelled, LOCATION_WORDS, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
+import { clean, ConstraintModal, useAutoId, formLevelError, Labelled, LOCATION_WORDS, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
 import { emptyRule, prepareExpression, RulesEditor, ruleToForm, type RuleForm } from "./constraint-rules";
 
 export interface LocationFormValues {
@@ -45,8 +45,8 @@ const resolver: Resolver<LocationFormValues, unknown, LocationInput> = zodResolv
 
 /** What the form starts with: the constraint being edited, or a new one (prefilled from a drawn edge). */
 export function locationDefaults(ctx: FormContext, initial: LocationInput | null, prefill: { rsc?: string; node?: string }): LocationFormValues {
-  const rsc = initial?.rsc ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
-  const node = initial?.node ?? prefill.node ?? ctx.nodes[0] ?? "";
+  const rsc = initial?.rsc ?? prefill.rsc ?? "";
+  const node = initial?.node ?? prefill.node ?? "";
   return {
     kind: "rsc_location",
     id: initial?.id ?? suggestId("location", [rsc, node], ctx.taken),
@@ -64,8 +64,10 @@ export function locationDefaults(ctx: FormContext, initial: LocationInput | null
 
 export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: LocationInput | null; prefill: { rsc?: string; node?: string } }) {
   const defaults = locationDefaults(ctx, initial, prefill);
-  const { register, control, handleSubmit, formState, setValue } = useForm<LocationFormValues, unknown, LocationInput>({ defaultValues: defaults, resolver, mode: "onChange" });
+  const form = useForm<LocationFormValues, unknown, LocationInput>({ defaultValues: defaults, resolver, mode: "onChange" });
+  const { register, control, handleSubmit, formState } = form;
   const [target, mode, rscNow, nodeNow] = useWatch({ control, name: ["_target", "_mode", "rsc", "node"] });
+  useAutoId(form, suggestId("location", [target === "rsc" ? rscNow : "pattern", mode === "node" ? nodeNow : "rule"], ctx.taken), !ctx.editingId);
   const errors = formState.errors;
 
   return (
@@ -96,7 +98,7 @@ export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; in
           <Labelled label="Resource" errors={errors} path="rsc">
             {({ id, describedBy }) => (
               <select id={id} className={selectClass} aria-describedby={describedBy} {...register("rsc")} data-test="location-rsc">
-                <ResourceOptions resources={ctx.resources} />
+                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
               </select>
             )}
           </Labelled>
@@ -115,7 +117,7 @@ export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; in
         )}
       </Labelled>
       {mode === "node" ? (
-        <NodeAndScore control={control} register={register} errors={errors} nodes={ctx.nodes} onNode={(n) => !ctx.editingId && setValue("id", suggestId("location", [rscNow, n], ctx.taken))} />
+        <NodeAndScore control={control} register={register} errors={errors} nodes={ctx.nodes} />
       ) : (
         <RulesEditor control={control as unknown as Control<{ rules: RuleForm[] }>} register={register as unknown as UseFormRegister<{ rules: RuleForm[] }>} errors={errors} attributes={ctx.attributes} />
       )}
@@ -145,24 +147,14 @@ export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; in
   );
 }
 
-function NodeAndScore({ control, register, errors, nodes, onNode }: { control: Control<LocationFormValues, unknown, LocationInput>; register: UseFormRegister<LocationFormValues>; errors: FieldErrors; nodes: string[]; onNode: (n: string) => void }) {
-  const reg = register("node");
+function NodeAndScore({ control, register, errors, nodes }: { control: Control<LocationFormValues, unknown, LocationInput>; register: UseFormRegister<LocationFormValues>; errors: FieldErrors; nodes: string[] }) {
   return (
     <div className="grid gap-2 sm:grid-cols-2">
       <ScoreField control={control} name="score" label="The resource" words={LOCATION_WORDS} errors={errors} test="location-score" />
       <Labelled label="Node" errors={errors} path="node">
         {({ id, describedBy }) => (
-          <select
-            id={id}
-            className={selectClass}
-            aria-describedby={describedBy}
-            {...reg}
-            onChange={(e) => {
-              void reg.onChange(e);
-              onNode(e.target.value);
-            }}
-            data-test="location-node"
-          >
+          <select id={id} className={selectClass} aria-describedby={describedBy} {...register("node")} data-test="location-node">
+            <option value="">choose a node…</option>
             {nodes.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -174,5 +166,3 @@ function NodeAndScore({ control, register, errors, nodes, onNode }: { control: C
     </div>
   );
 }
-
-

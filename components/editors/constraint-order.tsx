@@ -8,7 +8,7 @@ import { OrderInputSchema, type OrderInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
 import type { EditorContext, FormContext } from "./constraint-editor";
-import { Check, Choices, clean, ConstraintModal, formLevelError, Labelled, ResourceOptions, selectClass } from "./constraint-fields";
+import { Check, Choices, clean, useAutoId, ConstraintModal, formLevelError, Labelled, ResourceOptions, selectClass } from "./constraint-fields";
 import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
 
 type OrderKind = "Mandatory" | "Optional" | "Serialize";
@@ -53,8 +53,8 @@ const ACTION_OPTIONS = (
 
 /** What the form starts with: the constraint being edited, or a new one (prefilled from a drawn edge). */
 export function orderDefaults(ctx: FormContext, initial: OrderInput | null, prefill: { first?: string; then?: string; rsc?: string; withRsc?: string }): OrderFormValues {
-  const first = initial?.first ?? prefill.first ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
-  const then = initial?.then ?? prefill.then ?? prefill.withRsc ?? ctx.resources.find((r) => r.id !== first)?.id ?? "";
+  const first = initial?.first ?? prefill.first ?? prefill.rsc ?? "";
+  const then = initial?.then ?? prefill.then ?? prefill.withRsc ?? "";
   return {
     kind: "rsc_order",
     id: initial?.id ?? suggestId("order", [first, then, "mandatory"], ctx.taken),
@@ -63,7 +63,7 @@ export function orderDefaults(ctx: FormContext, initial: OrderInput | null, pref
     then,
     firstAction: initial?.firstAction ?? "",
     thenAction: initial?.thenAction ?? "",
-    sets: initial?.sets?.length ? initial.sets.map(setToForm) : [emptySet([first]), emptySet([then])],
+    sets: initial?.sets?.length ? initial.sets.map(setToForm) : [emptySet(first ? [first] : []), emptySet(then ? [then] : [])],
     orderKind: initial?.orderKind ?? "Mandatory",
     symmetrical: initial?.symmetrical ?? true,
   };
@@ -71,8 +71,10 @@ export function orderDefaults(ctx: FormContext, initial: OrderInput | null, pref
 
 export function OrderForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: OrderInput | null; prefill: { first?: string; then?: string; rsc?: string; withRsc?: string } }) {
   const defaults = orderDefaults(ctx, initial, prefill);
-  const { register, control, handleSubmit, formState } = useForm<OrderFormValues, unknown, OrderInput>({ defaultValues: defaults, resolver, mode: "onChange" });
+  const form = useForm<OrderFormValues, unknown, OrderInput>({ defaultValues: defaults, resolver, mode: "onChange" });
+  const { register, control, handleSubmit, formState } = form;
   const [mode, a, b, kind, fa, ta] = useWatch({ control, name: ["_mode", "first", "then", "orderKind", "firstAction", "thenAction"] });
+  useAutoId(form, suggestId("order", [a, b, kind.toLowerCase()], ctx.taken), !ctx.editingId);
   const errors = formState.errors;
   const A = a || "first";
   const B = b || "then";
@@ -109,14 +111,14 @@ export function OrderForm({ ctx, initial, prefill }: { ctx: EditorContext; initi
           <Labelled label="First" errors={errors} path="first">
             {({ id, describedBy }) => (
               <select id={id} className={selectClass} aria-describedby={describedBy} {...register("first")} data-test="order-first">
-                <ResourceOptions resources={ctx.resources} />
+                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
               </select>
             )}
           </Labelled>
           <Labelled label="Then" errors={errors} path="then">
             {({ id, describedBy }) => (
               <select id={id} className={selectClass} aria-describedby={describedBy} {...register("then")} data-test="order-then">
-                <ResourceOptions resources={ctx.resources} />
+                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
               </select>
             )}
           </Labelled>

@@ -8,7 +8,7 @@ import { TicketInputSchema, type TicketInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
 import type { EditorContext, FormContext } from "./constraint-editor";
-import { Choices, clean, ConstraintModal, formLevelError, Labelled, ResourceOptions, RoleOptions, selectClass } from "./constraint-fields";
+import { Choices, clean, useAutoId, ConstraintModal, formLevelError, Labelled, ResourceOptions, RoleOptions, selectClass } from "./constraint-fields";
 import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
 
 type LossPolicy = "" | "stop" | "demote" | "fence" | "freeze";
@@ -40,7 +40,7 @@ const resolver: Resolver<TicketFormValues, unknown, TicketInput> = zodResolver(z
 
 /** What the form starts with: the constraint being edited, or a new one (prefilled from a drawn edge). */
 export function ticketDefaults(ctx: FormContext, initial: TicketInput | null, prefill: { rsc?: string }): TicketFormValues {
-  const rsc = initial?.rsc ?? prefill.rsc ?? ctx.resources[0]?.id ?? "";
+  const rsc = initial?.rsc ?? prefill.rsc ?? "";
   const ticket = initial?.ticket ?? ctx.tickets[0] ?? "ticketA";
   return {
     kind: "rsc_ticket",
@@ -49,15 +49,17 @@ export function ticketDefaults(ctx: FormContext, initial: TicketInput | null, pr
     _mode: initial?.sets?.length ? "sets" : "one",
     rsc,
     rscRole: initial?.rscRole ?? "",
-    sets: initial?.sets?.length ? initial.sets.map(setToForm) : [emptySet([rsc])],
+    sets: initial?.sets?.length ? initial.sets.map(setToForm) : [emptySet(rsc ? [rsc] : [])],
     lossPolicy: initial?.lossPolicy ?? "",
   };
 }
 
 export function TicketForm({ ctx, initial, prefill }: { ctx: EditorContext; initial: TicketInput | null; prefill: { rsc?: string } }) {
   const defaults = ticketDefaults(ctx, initial, prefill);
-  const { register, control, handleSubmit, formState } = useForm<TicketFormValues, unknown, TicketInput>({ defaultValues: defaults, resolver, mode: "onChange" });
-  const [mode, t] = useWatch({ control, name: ["_mode", "ticket"] });
+  const form = useForm<TicketFormValues, unknown, TicketInput>({ defaultValues: defaults, resolver, mode: "onChange" });
+  const { register, control, handleSubmit, formState } = form;
+  const [mode, t, rscNow] = useWatch({ control, name: ["_mode", "ticket", "rsc"] });
+  useAutoId(form, suggestId("ticket", [rscNow, t], ctx.taken), !ctx.editingId);
   const errors = formState.errors;
   const T = t || "the ticket";
 
@@ -97,7 +99,7 @@ export function TicketForm({ ctx, initial, prefill }: { ctx: EditorContext; init
           <Labelled label="Resource" errors={errors} path="rsc">
             {({ id, describedBy }) => (
               <select id={id} className={selectClass} aria-describedby={describedBy} {...register("rsc")} data-test="ticket-rsc">
-                <ResourceOptions resources={ctx.resources} />
+                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
               </select>
             )}
           </Labelled>

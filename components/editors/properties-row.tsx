@@ -4,7 +4,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import clsx from "clsx";
 import { Pencil, RotateCcw } from "lucide-react";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { ExactInput, fieldClass } from "@/components/actions/field";
@@ -27,6 +27,12 @@ export interface RowProps {
 export function OptionRow({ section, def, value, liveValue, canEdit, stage }: RowProps) {
   const [editing, setEditing] = useState(false);
   const descId = useId();
+  const actions = useRef<HTMLDivElement>(null);
+  // Closing the form (staged, cancelled, Esc) puts focus back on the row's Edit button.
+  const done = () => {
+    setEditing(false);
+    requestAnimationFrame(() => actions.current?.querySelector<HTMLButtonElement>("[data-test=property-edit]")?.focus());
+  };
   const changed = liveValue !== undefined && liveValue !== value;
   return (
     <li data-test={`property:${section}:${def.name}`} className="px-4 py-3">
@@ -39,7 +45,7 @@ export function OptionRow({ section, def, value, liveValue, canEdit, stage }: Ro
             </p>
           ) : null}
         </div>
-        <div className="flex flex-wrap items-center gap-1.5 text-xs">
+        <div ref={actions} className="flex flex-wrap items-center gap-1.5 text-xs">
           {value !== null ? (
             <Badge tone="info" test="property-value">
               set: <span className="font-mono">{value}</span>
@@ -80,7 +86,7 @@ export function OptionRow({ section, def, value, liveValue, canEdit, stage }: Ro
         </details>
       ) : null}
       <Explained section={section} name={def.name} />
-      {editing ? <OptionForm section={section} def={def} value={value} stage={stage} onDone={() => setEditing(false)} describedBy={descId} /> : null}
+      {editing ? <OptionForm section={section} def={def} value={value} stage={stage} onDone={done} describedBy={descId} /> : null}
     </li>
   );
 }
