@@ -3,6 +3,7 @@ import type { Configuration, ResourceConfig } from "./model-config";
 import type { Node, NodeAttributes, NodeType, Resource } from "./model-status";
 import { parseCib, type CibView } from "./parse-cib";
 import { parseCrmMon, type CrmMonView } from "./parse-crm-mon";
+import { applyPending, scanPendingOps } from "./parse-crm-mon-pending";
 import { flattenNvSets } from "./parse-nvset";
 import { computeWarnings } from "./warnings";
 
@@ -152,6 +153,8 @@ export function buildStatus(input: BuildStatusInput): ClusterStatus {
     }
   }
   if (cib) applyDescriptions(view.resources, descriptions(cib.configuration));
+  const stonith = view.summary.clusterOptions?.stonithEnabled ?? cib?.configuration.properties["stonith-enabled"] !== "false";
+  applyPending(view.resources, view.nodes, cib && input.cibXml ? scanPendingOps(input.cibXml) : null, stonith);
   const summary = view.summary;
   if (cib) summary.clusterName = cib.configuration.properties["cluster-name"] ?? null;
   const status: ClusterStatus = {

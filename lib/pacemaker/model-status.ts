@@ -97,7 +97,17 @@ export const PrimitiveSchema = z.object({
   failureIgnored: z.boolean(),
   nodesRunningOn: z.number().int(),
   nodes: z.array(RunningOnSchema),
+  /** crm_mon's `pending` attribute: "Monitoring" for a recurring monitor in flight (else null) */
   pending: z.string().nullable(),
+  /**
+   * The action in flight, as Pacemaker's task name (start, stop, migrate_to, promote, monitor,
+   * notify...): from the CIB's pending op (op-status -1) when a CIB is given, else from crm_mon's
+   * role word ("Starting" → start). null when nothing is in flight. Pending probes are not counted
+   * (Pacemaker does not either).
+   */
+  pendingTask: z.string().nullable(),
+  /** the node the action runs on (crm_mon's "Starting node4"); null when unknown or none */
+  pendingNode: z.string().nullable(),
   lockedTo: z.string().nullable(),
   /** from the CIB `description` attribute */
   description: z.string().nullable(),

@@ -36,6 +36,9 @@ export function parsePrimitive(el: XNode): Primitive {
     nodesRunningOn: int(a, "nodes_running_on", nodes.length),
     nodes,
     pending: str(a, "pending"),
+    // filled in by applyPending (parse-crm-mon-pending.ts), which may need the CIB
+    pendingTask: null,
+    pendingNode: null,
     lockedTo: str(a, "locked_to"),
     description: str(a, "description"),
     extraAttrs: extraAttrs(a, PRIM_KNOWN),

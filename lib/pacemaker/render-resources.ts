@@ -61,7 +61,8 @@ function item(out: string[], depth: number, text: string): void {
 
 function primitiveText(ctx: Ctx, p: Primitive, name: string, nodeIn: string | null | undefined, topPromotable: boolean): string {
   const multiple = p.nodes.length > 1;
-  let node: string | null = nodeIn !== undefined ? nodeIn : (p.nodes[0]?.name ?? null);
+  // pe__resource_text: the current node, else the node of an action in flight ("Starting node4")
+  let node: string | null = nodeIn !== undefined ? nodeIn : (p.nodes[0]?.name ?? p.pendingNode);
   if (node === null && p.lockedTo !== null) node = p.lockedTo;
   if (multiple) node = null;
   let s = `${name}\t(${p.resourceAgent}):\t`;
@@ -159,7 +160,8 @@ function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
     st.nodes.forEach((n) => runningOn.add(n));
     let full = false;
     if (c.unique) full = true;
-    else if (child.kind === "primitive" && child.pending !== null && child.pending !== "probe" && child.pending !== "Monitoring") full = true;
+    // an instance with a (non-probe) action in flight is printed on its own line
+    else if (child.kind === "primitive" && child.pendingTask !== null) full = true;
     else if (!st.partiallyActive) continue;
     else if (st.orphan || !st.allManaged || st.anyFailed) full = true;
     else if (st.fullyActive) {
