@@ -71,6 +71,13 @@ test.describe("as admin", () => {
     await page.keyboard.press("Enter");
     await expect(nqp.getByTestId("property-value")).toHaveText("set: freeze");
     await expect(nqp.getByTestId("property-changed")).toBeVisible();
+    await expect(nqp.getByTestId("property-edit")).toBeFocused();
+    // Esc closes the form without staging anything
+    await page.keyboard.press("Enter");
+    await expect(nqp.getByTestId("property-input")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(nqp.getByTestId("property-form")).toHaveCount(0);
+    await expect(nqp.getByTestId("property-edit")).toBeFocused();
     const panel = page.getByTestId("draft-panel");
     await expect(panel).toBeVisible();
     const review = panel.getByTestId("draft-review");
@@ -96,6 +103,7 @@ test.describe("as admin", () => {
     await tagForm.getByTestId("tag-refs:WebService2").check();
     await tagForm.getByTestId("tag-save").click();
     await expect(tagForm.getByTestId("tag-error")).toContainText("WebService1");
+    await page.screenshot({ path: shot("config-tag-refused") });
     await tagForm.getByTestId("tag-id").fill(TAG);
     await tagForm.getByTestId("tag-refs-filter").fill("location-WebService1");
     await tagForm.getByTestId("tag-refs:location-WebService1-node2-100").check();
@@ -113,6 +121,7 @@ test.describe("as admin", () => {
     await alertForm.getByTestId("alert-kind:nodes").check();
     await alertForm.getByTestId("alert-kind:fencing").check();
     await alertForm.getByTestId("alert-timeout").fill("15s");
+    await page.screenshot({ path: shot("config-alert-form") });
     await alertForm.getByTestId("alert-save").click();
     await expect(alertForm).toBeHidden();
     const alertRow = page.getByTestId(`alert:${ALERT}`);
@@ -124,6 +133,7 @@ test.describe("as admin", () => {
     await expect(levelForm.getByTestId("fencing-id")).toHaveValue("fl-node3-1");
     await levelForm.getByTestId("fencing-device-add").click();
     await expect(levelForm.getByTestId("fencing-device:my_ping_fence_device")).toBeVisible();
+    await page.screenshot({ path: shot("config-fencing-form") });
     await levelForm.getByTestId("fencing-save").click();
     await expect(levelForm).toBeHidden();
     await expect(page.getByTestId("fencing-target:node3").getByTestId("fencing-level:fl-node3-1")).toContainText("my_ping_fence_device");

@@ -5,9 +5,10 @@
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import dynamic from "next/dynamic";
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useDraft } from "@/components/drafts/use-draft";
 import { useTRPC } from "@/trpc/react";
+import { prettyXml } from "./pretty";
 
 const CodeViewer = dynamic(() => import("./code-viewer"), {
   ssr: false,
@@ -22,6 +23,8 @@ export function RawView() {
   const raw = useQuery({ ...trpc.config.raw.queryOptions({ cluster }), staleTime: 5_000 });
   const crm = useQuery({ ...trpc.config.crmsh.queryOptions({ cluster }), staleTime: 30_000, retry: 0 });
   const hasDraft = draft !== null && draft.edits.length > 0;
+  const liveText = useMemo(() => (raw.data ? prettyXml(raw.data.xml, "the live configuration") : null), [raw.data]);
+  const draftText = useMemo(() => (hasDraft ? prettyXml(draft.xml, "the draft") : null), [hasDraft, draft?.xml]); // eslint-disable-line react-hooks/exhaustive-deps
   const hasCrm = typeof crm.data?.text === "string";
   const panes: { id: Pane; label: string }[] = [
     { id: "live", label: "Live XML" },
@@ -96,7 +99,7 @@ export function RawView() {
               {raw.error.message}
             </p>
           ) : null}
-          {raw.data ? <CodeViewer value={raw.data.xml} language="xml" label="Live configuration XML" test="raw-live" /> : null}
+          {liveText ? <Viewed text={liveText} label="Live configuration XML" test="raw-live" /> : null}
         </section>
         {hasDraft ? (
           <section id={`${base}-pane-draft`} role="tabpanel" aria-labelledby={`${base}-tab-draft`} className={clsx(paneClass("draft"), "min-w-0")}>
@@ -107,7 +110,7 @@ export function RawView() {
                 {draft.stale ? "; the live configuration has moved on" : ""})
               </span>
             </h2>
-            <CodeViewer value={draft.xml} language="xml" label="Draft configuration XML" test="raw-draft" />
+            {draftText ? <Viewed text={draftText} label="Draft configuration XML" test="raw-draft" /> : null}
           </section>
         ) : null}
         {hasCrm ? (
@@ -120,5 +123,14 @@ export function RawView() {
         ) : null}
       </div>
     </div>
+  );
+}
+
+function Viewed({ text, label, test }: { text: { text: string; error: string | null }; label: string; test: string }) {
+  return (
+    <>
+      {text.error ? <p className="mb-1 text-xs text-warn">Shown as received (it did not parse: {text.error}).</p> : null}
+      <CodeViewer value={text.text} language="xml" label={label} test={test} />
+    </>
   );
 }
