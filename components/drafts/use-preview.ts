@@ -33,8 +33,9 @@ export function useDraftPreview() {
   const base = trpc.drafts.preview.queryOptions({ cluster });
   const query = useQuery({
     ...base,
-    // The revision joins tRPC's key: invalidating drafts.preview({cluster}) still matches every revision.
-    queryKey: [...base.queryKey, { revision: settled }] as unknown as typeof base.queryKey,
+    // The revision joins the key's args (tRPC reads a 3-element key as a prefixed one, so not as an
+    // element of its own): invalidating drafts.preview({cluster}) still matches every revision.
+    queryKey: [base.queryKey[0], { ...base.queryKey[1], revision: settled }] as unknown as typeof base.queryKey,
     // Only admins have drafts; nothing to preview without edits.
     enabled: canEdit && settled !== null && revision !== null,
     placeholderData: keepPreviousData,
