@@ -6,7 +6,7 @@
 import clsx from "clsx";
 import { ChevronDown, Pencil, Plus, Trash2 } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Configuration, Constraint } from "@/lib/pacemaker";
 import { describeConstraint, constraintResources } from "@/components/cluster/constraint-text";
 import { useDraft } from "@/components/drafts/use-draft";
@@ -62,8 +62,27 @@ export function MarkBadge({ mark }: { mark: Mark }) {
 
 /** Admin: "New constraint" with its four kinds. A native <details> menu: keyboard and screen readers for free. */
 export function NewConstraintMenu({ onPick, test = "new-constraint" }: { onPick: (kind: ConstraintKind) => void; test?: string }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const outside = (e: PointerEvent) => {
+      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener("pointerdown", outside);
+    return () => document.removeEventListener("pointerdown", outside);
+  }, []);
   return (
-    <details className="relative" data-test={test}>
+    <details
+      className="relative"
+      data-test={test}
+      ref={ref}
+      // Esc closes the menu (focus back on its button), as does a click anywhere else
+      onKeyDown={(e) => {
+        if (e.key !== "Escape" || !e.currentTarget.open) return;
+        e.stopPropagation();
+        e.currentTarget.open = false;
+        e.currentTarget.querySelector("summary")?.focus();
+      }}
+    >
       <summary className="inline-flex h-9 cursor-pointer list-none items-center gap-1.5 rounded-md bg-accent px-3 text-sm font-medium text-canvas hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-info">
         <Plus aria-hidden className="size-4" /> New constraint <ChevronDown aria-hidden className="size-4" />
       </summary>
@@ -75,7 +94,8 @@ export function NewConstraintMenu({ onPick, test = "new-constraint" }: { onPick:
               className="block w-full rounded px-2 py-1.5 text-left hover:bg-surface-2 focus-visible:bg-surface-2 focus-visible:outline-none"
               data-test={`${test}-${k}`}
               onClick={(e) => {
-                (e.currentTarget.closest("details") as HTMLDetailsElement | null)?.removeAttribute("open");
+                const menu = e.currentTarget.closest("details");
+                if (menu) menu.open = false;
                 onPick(k);
               }}
             >
