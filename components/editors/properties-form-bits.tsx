@@ -30,7 +30,7 @@ export function TextField({
       </label>
       <ExactInput id={id} data-test={test} aria-invalid={error !== undefined} aria-describedby={`${hint ? hintId : ""} ${errId}`.trim()} {...input} />
       {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-muted">
+        <p id={hintId} className="mt-1 text-xs text-muted [overflow-wrap:anywhere]">
           {hint}
         </p>
       ) : null}
