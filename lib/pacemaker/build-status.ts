@@ -3,6 +3,7 @@ import type { Configuration, ResourceConfig } from "./model-config";
 import type { Node, NodeAttributes, NodeType, Resource } from "./model-status";
 import { parseCib, type CibView } from "./parse-cib";
 import { parseCrmMon, type CrmMonView } from "./parse-crm-mon";
+import { applyInstanceFailCounts } from "./parse-crm-mon-failcounts";
 import { applyPending, scanPendingOps } from "./parse-crm-mon-pending";
 import { flattenNvSets } from "./parse-nvset";
 import { computeWarnings } from "./warnings";
@@ -164,7 +165,13 @@ export function buildStatus(input: BuildStatusInput): ClusterStatus {
     nodes: view.nodes,
     resources: view.resources,
     nodeAttributes: mergeAttributes(view, cib, view.nodes),
-    nodeHistory: view.nodeHistory,
+    nodeHistory:
+      cib && input.cibXml
+        ? applyInstanceFailCounts(view.nodeHistory, view.nodes, {
+            xml: input.cibXml, cfg: cib.configuration, transient: cib.transient,
+            featureSet: cib.cib.crmFeatureSet, nodeStateIds: cib.cib.nodeStates.map((n) => n.id),
+          })
+        : view.nodeHistory,
     failures: view.failures,
     tickets: view.tickets,
     fenceHistory: view.fenceHistory,

@@ -101,7 +101,7 @@ export const PrimitiveSchema = z.object({
   pending: z.string().nullable(),
   /**
    * The action in flight, as Pacemaker's task name (start, stop, migrate_to, promote, monitor,
-   * notify...): from the CIB's pending op (op-status -1) when a CIB is given, else from crm_mon's
+   * reload...): from the CIB's pending op (op-status -1) when a CIB is given, else from crm_mon's
    * role word ("Starting" → start). null when nothing is in flight. Pending probes are not counted
    * (Pacemaker does not either).
    */
@@ -227,9 +227,31 @@ export const ResourceHistorySchema = z.object({
 });
 export type ResourceHistory = z.infer<typeof ResourceHistorySchema>;
 
+/**
+ * One line of crm_mon's text migration summary: a resource history entry of the node with a fail
+ * count above 0. Anonymous clone instances keep their own entries (`drbd0:0`, `drbd0:1`), which
+ * crm_mon's XML merges into one `drbd0`.
+ */
+export const InstanceFailCountSchema = z.object({
+  /** the node's lrm history entry id, as crm_mon's text names it */
+  id: z.string(),
+  /** the resource it belongs to (an anonymous clone instance's number stripped) */
+  resource: z.string(),
+  /** Pacemaker's fail count (INFINITY is 1000000), not counting expiry, as crm_mon shows it */
+  failCount: z.number().int(),
+  migrationThreshold: z.number().int(),
+  /** ctime as crm_mon prints it (local time), and the epoch it came from */
+  lastFailure: z.string().nullable(),
+  lastFailureEpoch: z.number().int().nullable(),
+});
+export type InstanceFailCount = z.infer<typeof InstanceFailCountSchema>;
+
 export const NodeHistorySchema = z.object({
   node: z.string(),
+  /** crm_mon XML's resource_history entries (resources with operations to show) */
   resources: z.array(ResourceHistorySchema),
+  /** per history entry fail counts from the CIB, in the node's history order; null without a CIB */
+  failCounts: z.array(InstanceFailCountSchema).nullable(),
 });
 export type NodeHistory = z.infer<typeof NodeHistorySchema>;
 

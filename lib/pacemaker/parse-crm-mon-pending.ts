@@ -8,8 +8,8 @@ import { int, parseXml, str } from "./xml";
  * prints a clone instance with an action in flight on its own line instead of in the role list.
  * Pacemaker takes both from the CIB status: an lrm_rsc_op with op-status="-1" (PCMK_EXEC_PENDING)
  * sets the resource's pending_task and pending_node, the first such op in call-id order wins
- * (unpack_rsc_op in lib/pengine/unpack.c, 2.1.5), and a pending probe (monitor, interval 0) is
- * not recorded at all.
+ * (unpack_rsc_op in lib/pengine/unpack.c, 2.1.5); a pending probe (monitor, interval 0) is not
+ * recorded, and notify / meta-data entries are ignored altogether.
  *
  * The status section is not parsed as XML (it is most of the CIB's bytes): only the lrm_rsc_op
  * tags that hold `op-status="-1"` are, with their lrm_resource and node_state opening tags.
@@ -97,6 +97,8 @@ export function applyPending(resources: Resource[], nodes: Node[], ops: PendingO
   const first = new Map<string, PendingOp>();
   for (const op of ops) {
     if (op.intervalMs === 0 && op.task === "monitor") continue;
+    // unpack_rsc_op ignores notify and meta-data history entirely
+    if (op.task === "notify" || op.task === "meta-data") continue;
     if (!counted(op.node)) continue;
     const k = `${op.rsc}\u0000${op.node}`;
     const had = first.get(k);

@@ -172,7 +172,7 @@ function parseNodeHistory(el: XNode): NodeHistory[] {
         extraAttrs: extraAttrs(a, RH_KNOWN),
       });
     }
-    out.push({ node: req(n.attrs, "name"), resources });
+    out.push({ node: req(n.attrs, "name"), resources, failCounts: null });
   }
   return out;
 }

@@ -17,6 +17,8 @@ interface Ctx {
   failedProbes: Map<string, string>;
   /** configured clone-max per clone id */
   cloneMax: Map<string, number>;
+  /** per clone id: the nodes its Stopped list may name (its allowed nodes); absent without a CIB */
+  cloneNodes: Map<string, Set<string>>;
 }
 
 const ROLE_ORDER: Record<string, number> = { unknown: 0, stopped: 1, started: 2, unpromoted: 3, slave: 3, promoted: 4, master: 4 };
@@ -31,6 +33,7 @@ function buildCtx(s: ClusterStatus): Ctx {
     guests: new Set(s.nodes.filter((n) => n.type === "guest" || n.idAsResource !== null).map((n) => n.name)),
     failedProbes: new Map(),
     cloneMax: new Map(),
+    cloneNodes: new Map(),
   };
   for (const h of s.nodeHistory ?? []) {
     for (const r of h.resources) {
@@ -51,8 +54,39 @@ function buildCtx(s: ClusterStatus): Ctx {
       const max = meta["clone-max"] ?? meta.clone_max;
       if (max !== undefined) ctx.cloneMax.set(r.id, Number.parseInt(max, 10) || 0);
     }
+    allowedNodes(cfg, ctx.cloneNodes);
   }
   return ctx;
+}
+
+/**
+ * A clone's allowed nodes are the nodes the scheduler knew when it unpacked the clone
+ * (common_unpack: resource_location(rsc, NULL, 0, "symmetric_default") over data_set->nodes): the
+ * nodes section and the remote and guest nodes of primitives (unpack_remote_nodes runs first).
+ * Bundle nodes are not among them once their bundle is unpacked (it sets their rsc_discover_mode
+ * to pe_discover_never, which symmetric_default skips): a clone configured after the bundle, or a
+ * bundle node that only the bundle creates, is left out; nor are nodes only the status section
+ * names (an orphaned remote node). crm_mon's "Stopped: [ … ]" lists only the allowed nodes.
+ */
+function allowedNodes(cfg: NonNullable<ClusterStatus["configuration"]>, out: Map<string, Set<string>>): void {
+  const known = new Set(cfg.nodes.map((n) => n.uname));
+  const fromPrimitive = (p: { id: string; class: string | null; provider: string | null; type: string | null; metaAttributes: Parameters<typeof flattenNvSets>[0] }): void => {
+    const guest = flattenNvSets(p.metaAttributes)["remote-node"];
+    if (guest !== undefined) known.add(guest);
+    else if (p.class === "ocf" && p.provider === "pacemaker" && p.type === "remote") known.add(p.id);
+  };
+  for (const r of cfg.resources) {
+    if (r.kind === "primitive") fromPrimitive(r);
+    else if (r.kind === "group") r.children.forEach(fromPrimitive);
+  }
+  let now = known;
+  for (const r of cfg.resources) {
+    if (r.kind === "bundle" && r.primitive !== null) {
+      const replicas = Number.parseInt(r.runtimeAttrs.replicas ?? r.runtimeAttrs["promoted-max"] ?? "1", 10) || 1;
+      now = new Set(now);
+      for (let i = 0; i < replicas; i++) now.delete(`${r.id}-${i}`);
+    } else if (r.kind === "clone") out.set(r.id, now);
+  }
 }
 
 function item(out: string[], depth: number, text: string): void {
@@ -157,7 +191,10 @@ function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
   const runningOn = new Set<string>();
   for (const child of c.children) {
     const st = instanceState(child);
-    st.nodes.forEach((n) => runningOn.add(n));
+    // native_add_running: an unmanaged instance adds its node to the clone only while it is online
+    for (const m of child.kind === "group" ? child.children : [child]) {
+      for (const n of m.nodes) if (m.managed || ctx.nodes.get(n.name)?.online !== false) runningOn.add(n.name);
+    }
     let full = false;
     if (c.unique) full = true;
     // an instance with a (non-probe) action in flight is printed on its own line
@@ -193,8 +230,9 @@ function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
   const cloneMax = ctx.cloneMax.get(c.id) ?? c.children.filter((ch) => !instanceState(ch).orphan).length;
   const stopped = new Map<string, string>();
   if (!c.unique && cloneMax > active) {
+    const allowed = ctx.cloneNodes.get(c.id);
     for (const n of ctx.nodeNames) {
-      if (runningOn.has(n) || stopped.has(n)) continue;
+      if (runningOn.has(n) || stopped.has(n) || (allowed !== undefined && !allowed.has(n))) continue;
       const probe = ctx.failedProbes.get(`${childId}@${n}`);
       stopped.set(n, probe !== undefined ? `Stopped (${probe})` : isRole(c.targetRole, "stopped") ? "Stopped (disabled)" : "Stopped");
     }

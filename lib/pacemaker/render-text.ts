@@ -133,6 +133,23 @@ function migrationSummary(s: ClusterStatus, out: string[]): void {
       : history !== null && online.size > 0;
   if (!withState) return;
   out.push("", "Migration Summary:");
+  if (s.cib !== null && (history ?? []).every((h) => h.failCounts !== null)) {
+    // crm_mon's text: node_state order, one line per history entry with a fail count
+    const byId = new Map(s.nodes.map((n) => [n.id, n]));
+    for (const st of s.cib.nodeStates) {
+      const n = byId.get(st.id);
+      if (n === undefined || !n.online) continue;
+      const counts = history?.find((h) => h.node === n.name)?.failCounts ?? [];
+      if (counts.length === 0) continue;
+      out.push(`  * Node: ${n.name}:`);
+      for (const c of counts) {
+        const lf = c.lastFailure !== null ? ` last-failure='${c.lastFailure}'` : "";
+        out.push(`    * ${c.id}: migration-threshold=${c.migrationThreshold} fail-count=${c.failCount}${lf}`);
+      }
+    }
+    return;
+  }
+  // without a CIB: what crm_mon's XML says (anonymous clone instances merged)
   for (const h of history ?? []) {
     if (!online.has(h.node)) continue;
     let header = false;

@@ -64,3 +64,29 @@ describe("exit reasons against crm_mon", () => {
     expect(by("c_start_0")[0]).toMatchObject({ status: "Timed Out", exitreason: null });
   });
 });
+
+describe("migration summary per clone instance against crm_mon", () => {
+  it("an anonymous clone's instances keep their own lines and fail counts (history from when it was unique)", () => {
+    const l = lab(["n1", "n2"]);
+    const meta = (u: string) =>
+      `<meta_attributes id="c1-meta"><nvpair id="c1-u" name="globally-unique" value="${u}"/><nvpair id="c1-nm" name="clone-node-max" value="2"/><nvpair id="c1-max" name="clone-max" value="4"/></meta_attributes>`;
+    l.res(`<clone id="c1">${meta("true")}${prim("c1p")}</clone>`).res(prim("solo", "ocf:pacemaker:Dummy", { meta: { "migration-threshold": "3" } }));
+    l.settle("n1", "n2");
+    const where = (id: string): string => {
+      const c = l.status().resources.find((r) => r.id === "c1");
+      const p = c?.kind === "clone" ? c.children.find((x) => x.id === id) : undefined;
+      return (p?.kind === "primitive" && p.nodes[0]?.name) || "n1";
+    };
+    const solo = l.status().resources.find((r) => r.id === "solo");
+    const soloNode = (solo?.kind === "primitive" && solo.nodes[0]?.name) || "n1";
+    l.simulate("-q", "true", "-i", `c1p:0_monitor_10000@${where("c1p:0")}=1`, "-i", `c1p:1_monitor_10000@${where("c1p:1")}=1`, "-i", `solo_monitor_10000@${soloNode}=1`);
+    l.settle();
+    // the clone becomes anonymous: its history keeps the instance numbers
+    l.run("cibadmin", ["-M", "-o", "resources", "-X", '<nvpair id="c1-u" name="globally-unique" value="false"/>']);
+    const s = same(l);
+    const counts = (s.nodeHistory ?? []).flatMap((h) => (h.failCounts ?? []).map((c) => ({ ...c, node: h.node })));
+    expect(counts.filter((c) => c.resource === "c1p").length).toBeGreaterThanOrEqual(2);
+    expect(counts.filter((c) => c.resource === "c1p").every((c) => /^c1p:\d$/.test(c.id))).toBe(true);
+    expect(counts.find((c) => c.id === "solo")).toMatchObject({ failCount: 1, migrationThreshold: 3, node: soloNode });
+  });
+});

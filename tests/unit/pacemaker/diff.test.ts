@@ -130,6 +130,7 @@ describe("patch size", () => {
         id: r.id, orphan: false, migrationThreshold: 1000000, failCount: null, lastFailure: null, extraAttrs: {},
         operations: [{ call: "2", task: "start", rc: 0, rcText: "ok", interval: null, lastRcChange: "t", lastRun: null, execTime: "0ms", queueTime: "0ms", extraAttrs: {} }],
       })),
+      failCounts: [],
     }));
     const next = json(big);
     const r = next.resources[1234];
