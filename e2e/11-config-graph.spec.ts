@@ -90,8 +90,9 @@ async function drawAndCheck(page: Page, clusterName: string): Promise<void> {
   await form.getByTestId("constraint-id").fill("WebService3");
   await form.getByTestId("constraint-save").click();
   await expect(form.getByTestId("constraint-server-error")).toContainText("WebService3");
-  await form.getByTestId("constraint-id").fill(NEW_ID);
   await page.screenshot({ path: shot("config-graph-form") });
+  await form.getByTestId("constraint-id").fill(NEW_ID);
+  await expect(form.getByTestId("constraint-server-error")).toHaveCount(0);
   await form.getByTestId("constraint-save").click();
   await expect(form).toBeHidden();
 
@@ -111,6 +112,7 @@ async function drawAndCheck(page: Page, clusterName: string): Promise<void> {
 
   // Keyboard: Tab onto the drafted edge and Enter opens its form for edit; Escape closes it.
   await drafted.focus();
+  await page.screenshot({ path: shot("config-graph-edge-focus") });
   await page.keyboard.press("Enter");
   const edit = page.getByTestId("constraint-form-colocation");
   await expect(edit).toBeVisible();

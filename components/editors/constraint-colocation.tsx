@@ -75,6 +75,7 @@ export function ColocationForm({ ctx, initial, prefill }: { ctx: EditorContext; 
       onClose={ctx.onClose}
       onSubmit={handleSubmit((input) => ctx.save(input))}
       serverError={ctx.serverError}
+      onEdit={ctx.serverError ? ctx.clearError : undefined}
       formError={formLevelError(errors)}
       saving={ctx.saving}
       onDelete={ctx.remove}

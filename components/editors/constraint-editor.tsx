@@ -34,6 +34,8 @@ export interface EditorContext {
   save: (input: ConstraintInput) => Promise<void>;
   remove: (() => Promise<void>) | undefined;
   serverError: string | null;
+  /** the user changed something: the last refusal no longer applies */
+  clearError: () => void;
   saving: boolean;
   onClose: () => void;
 }
@@ -87,6 +89,7 @@ export function ConstraintEditor({ target, onClose }: { target: EditorTarget; on
     save: (input) => run({ op: "constraint.put", constraint: input }),
     remove: editing ? () => run({ op: "constraint.delete", id: editing.id }) : undefined,
     serverError,
+    clearError: () => setServerError(null),
     saving,
     onClose,
   };

@@ -235,6 +235,7 @@ export function ConstraintModal({
   formError,
   saving,
   onDelete,
+  onEdit,
   test,
 }: {
   title: string;
@@ -245,6 +246,7 @@ export function ConstraintModal({
   formError?: string;
   saving: boolean;
   onDelete?: () => void;
+  onEdit?: () => void;
   test: string;
 }) {
   return (
@@ -267,7 +269,10 @@ export function ConstraintModal({
         </>
       }
     >
-      {children}
+      {/* any change makes the server's last refusal stale: it goes until the next save */}
+      <div className="space-y-3" onChange={onEdit}>
+        {children}
+      </div>
       {formError ? <ServerMessage error={formError} test="constraint-form-error" /> : null}
       <ServerMessage error={serverError} test="constraint-server-error" />
       <p className="text-xs text-muted">Saved to your draft: nothing changes in the cluster until you commit it from the pending-changes panel.</p>

@@ -76,6 +76,7 @@ export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; in
       onClose={ctx.onClose}
       onSubmit={handleSubmit((input) => ctx.save(input))}
       serverError={ctx.serverError}
+      onEdit={ctx.serverError ? ctx.clearError : undefined}
       formError={formLevelError(errors)}
       saving={ctx.saving}
       onDelete={ctx.remove}

@@ -85,6 +85,7 @@ export function OrderForm({ ctx, initial, prefill }: { ctx: EditorContext; initi
       onClose={ctx.onClose}
       onSubmit={handleSubmit((input) => ctx.save(input))}
       serverError={ctx.serverError}
+      onEdit={ctx.serverError ? ctx.clearError : undefined}
       formError={formLevelError(errors)}
       saving={ctx.saving}
       onDelete={ctx.remove}

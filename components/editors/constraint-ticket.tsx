@@ -69,6 +69,7 @@ export function TicketForm({ ctx, initial, prefill }: { ctx: EditorContext; init
       onClose={ctx.onClose}
       onSubmit={handleSubmit((input) => ctx.save(input))}
       serverError={ctx.serverError}
+      onEdit={ctx.serverError ? ctx.clearError : undefined}
       formError={formLevelError(errors)}
       saving={ctx.saving}
       onDelete={ctx.remove}
