@@ -147,7 +147,7 @@ test.describe("as admin", () => {
     await expect(page.getByTestId(`resource:${RSC}`)).toHaveCount(0, { timeout: CHANGE });
   });
 
-  test("the referencing constraints are listed before a delete, and the dialogs work by keyboard", async ({ page }) => {
+  test("the referencing constraints are listed before a delete, Edit is prefilled, Discard asks, and the dialogs work by keyboard", async ({ page }) => {
     await login(page, "admin");
     await open(page, "/config");
     await noDraft(page);
@@ -169,6 +169,35 @@ test.describe("as admin", () => {
     await page.keyboard.press("Escape");
     await expect(del).toHaveCount(0);
     // Nothing was staged.
+    await expect(page.getByTestId("draft-panel")).toHaveCount(0);
+
+    // Edit: the same form, prefilled from the configuration; staged, then taken back and discarded.
+    await page.getByTestId("config-rsc:WebService1").getByTestId("resource-edit").click();
+    const form = page.getByTestId("resource-form");
+    await expect(form.getByTestId("resource-form-agent-name")).toHaveText("ocf:heartbeat:apache");
+    await expect(form.getByTestId("param-input-configfile")).toHaveValue("/etc/httpd/conf/httpd.conf");
+    await expect(form.getByTestId("param-input-statusurl")).toHaveValue("http://127.0.0.1/server-status");
+    await expect(form.getByTestId("op-row").first().getByTestId("op-interval")).toHaveValue("30s");
+    await form.getByTestId("meta-add").click();
+    await form.getByTestId("meta-name").fill("resource-stickiness");
+    await expect(form.getByTestId("resource-meta")).toContainText("How much it prefers to stay where it runs");
+    await form.getByTestId("meta-value").fill("50");
+    await form.getByTestId("resource-form-submit").click();
+    await expect(form).toBeHidden();
+    const panel = page.getByTestId("draft-panel");
+    await panel.getByTestId("draft-review").click();
+    await expect(panel.getByTestId("draft-edit-summary")).toHaveText("change WebService1: parameters, meta attributes, operations");
+    await expect(panel.getByTestId("diff-hunk").first()).toContainText('name="resource-stickiness" value="50"');
+    await expect(panel.getByTestId("transition-none")).toBeVisible({ timeout: CHANGE });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: shot("config-draft-panel-phone"), fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Discard asks first; Cancel keeps the draft.
+    await panel.getByTestId("draft-discard").click();
+    await page.getByTestId("discard-dialog").getByTestId("discard-cancel").click();
+    await expect(panel.getByTestId("draft-count")).toHaveText("1 pending change");
+    await panel.getByTestId("draft-discard").click();
+    await page.getByTestId("discard-dialog").getByTestId("discard-confirm").click();
     await expect(page.getByTestId("draft-panel")).toHaveCount(0);
 
     // Group members reorder by keyboard (move up / down), without staging.
