@@ -16,7 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { Empty, Section } from "@/components/ui/card";
 import { useShownConfiguration } from "./constraint-list";
 import { RowActions, type ResourceDialog } from "./resource-row-actions";
-import { agentText, filterResources } from "./resource-model";
+import { agentText, filterResources, findPrimitive } from "./resource-model";
 
 // react-hook-form, zod and the metadata forms: only once a dialog opens.
 const ResourceDialogs = dynamic(() => import("./resource-dialogs").then((m) => m.ResourceDialogs), { ssr: false });
@@ -35,7 +35,7 @@ export function ResourcesView() {
   const ids = { q: useId(), tag: useId() };
   // ?edit=<id>: a link from the pending-changes panel's findings opens that resource's editor.
   const editParam = sp.get("edit");
-  const open = dialog ?? (canEdit && editParam ? ({ kind: "form", target: { mode: "edit", id: editParam } } as const) : null);
+  const open = dialog ?? (canEdit && editParam ? editorFor(shown, editParam) : null);
   const close = () => {
     setDialog(null);
     if (editParam) router.replace(pathname, { scroll: false });
@@ -91,6 +91,13 @@ export function ResourcesView() {
       {open ? <ResourceDialogs dialog={open} onClose={close} /> : null}
     </div>
   );
+}
+
+/** What ?edit=<id> opens: a primitive's form, a group's members; anything else opens nothing. */
+function editorFor(config: Configuration | null, id: string): ResourceDialog | null {
+  if (findPrimitive(config, id)) return { kind: "form", target: { mode: "edit", id } };
+  if (config?.resources.some((r) => r.kind === "group" && r.id === id)) return { kind: "group", id };
+  return null;
 }
 
 function allIds(r: ResourceConfig | PrimitiveConfig): string[] {
