@@ -112,6 +112,7 @@ async function drawAndCheck(page: Page, clusterName: string): Promise<void> {
 
   // Keyboard: Tab onto the drafted edge and Enter opens its form for edit; Escape closes it.
   await drafted.focus();
+  await expect(drafted.locator("path.react-flow__edge-path")).toHaveCSS("stroke-width", "4px");
   await page.screenshot({ path: shot("config-graph-edge-focus") });
   await page.keyboard.press("Enter");
   const edit = page.getByTestId("constraint-form-colocation");

@@ -239,7 +239,7 @@ function GraphInner() {
       <div
         ref={root}
         onKeyDown={onKeyDown}
-        className="h-[max(26rem,calc(100dvh-19rem))] overflow-hidden rounded-lg border border-line bg-canvas [&_.react-flow__edge:focus-visible_path.react-flow__edge-path]:![stroke-width:4px] [&_.react-flow__edge:focus-visible]:outline-none [&_.react-flow__node:focus-visible]:rounded-md [&_.react-flow__node:focus-visible]:outline-2 [&_.react-flow__node:focus-visible]:outline-offset-2 [&_.react-flow__node:focus-visible]:outline-info"
+        className="h-[max(26rem,calc(100dvh-19rem))] overflow-hidden rounded-lg border border-line bg-canvas [&_.react-flow__edge:focus_path.react-flow__edge-path]:![stroke-width:4px] [&_.react-flow__edge:focus]:outline-none [&_.react-flow__node:focus-visible]:rounded-md [&_.react-flow__node:focus-visible]:outline-2 [&_.react-flow__node:focus-visible]:outline-offset-2 [&_.react-flow__node:focus-visible]:outline-info"
         data-test="graph-canvas"
       >
         {!boxes ? <p className="p-4 text-sm text-muted">Laying out the graph…</p> : null}
