@@ -5,7 +5,7 @@
 const USAGE = `vigil — a console for Pacemaker/Corosync clusters
 
 Usage:
-  vigil status [--cib-file F | --agent ws://HOST:PORT --token-file F | --cluster NAME | --demo] [--json]
+  vigil status [--cib-file F | --agent ws://HOST:PORT --token-file F | --cluster NAME | --demo] [-r] [--json]
   vigil agent --mode live|sim [options]     run a node agent (vigil agent --help)
   vigil user add NAME --role viewer|operator|admin [--password-file F]
   vigil help

@@ -1,6 +1,7 @@
 /**
- * `vigil status`: what `crm_mon -1 -A -f` prints, rendered from Vigil's own model, or that model as
- * JSON (`--json`, the shape of ClusterStatusSchema in lib/pacemaker/model.ts).
+ * `vigil status`: what `crm_mon -1 -A -f` prints (with `-r`, `crm_mon -1 -r -A -f`), rendered from
+ * Vigil's own model, or that model as JSON (`--json`, the shape of ClusterStatusSchema in
+ * lib/pacemaker/model.ts).
  *
  * Sources: this node's running Pacemaker (default), a CIB file (`--cib-file`, as crm_mon with
  * CIB_file would show it), a running agent (`--agent URL --token-file F`), a cluster registered in
@@ -14,9 +15,10 @@ import { readTokenFile } from "@/agent/auth";
 import { fetchStatusOnce } from "@/lib/agent-client";
 import { renderStatusText, type ClusterStatus } from "@/lib/pacemaker";
 
-export const STATUS_HELP = `Usage: vigil status [SOURCE] [--json]
+export const STATUS_HELP = `Usage: vigil status [SOURCE] [-r|--inactive] [--json]
 
-Prints the cluster's status as crm_mon -1 -A -f does, from Vigil's model.
+Prints the cluster's status as crm_mon -1 -A -f does ("Active Resources"), from Vigil's model;
+with -r as crm_mon -1 -r -A -f does ("Full List of Resources", stopped ones included).
 
 Sources (default: this node's running Pacemaker):
   --cib-file F                 a CIB file, with or without a status section (as CIB_file=F crm_mon)
@@ -26,6 +28,7 @@ Sources (default: this node's running Pacemaker):
                                certificate pin from the console's database, DATABASE_URL)
   --demo                       the built-in demo cluster (its agents, or its CIB file when they are stopped)
   --timeout MS                 give up after MS milliseconds (default 30000)
+  -r, --inactive               list inactive resources too, as crm_mon -r does
   --json                       print the typed model (lib/pacemaker/model.ts, modelVersion field) as JSON
 `;
 
@@ -44,6 +47,7 @@ export async function statusCommand(argv: string[]): Promise<number> {
         demo: { type: "boolean" },
         cluster: { type: "string" },
         json: { type: "boolean" },
+        inactive: { type: "boolean", short: "r" },
         timeout: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -88,7 +92,7 @@ export async function statusCommand(argv: string[]): Promise<number> {
     process.stderr.write(`vigil status: ${(e as Error).message}\n`);
     return 1;
   }
-  process.stdout.write(values.json ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status));
+  process.stdout.write(values.json ? `${JSON.stringify(status, null, 2)}\n` : renderStatusText(status, { inactive: values.inactive === true }));
   return 0;
 }
 

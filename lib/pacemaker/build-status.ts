@@ -5,6 +5,7 @@ import { parseCib, type CibView } from "./parse-cib";
 import { parseCrmMon, type CrmMonView } from "./parse-crm-mon";
 import { applyInstanceFailCounts } from "./parse-crm-mon-failcounts";
 import { applyPending, scanPendingOps } from "./parse-crm-mon-pending";
+import { undoTicketLossPolicies } from "./parse-crm-mon-tickets";
 import { flattenNvSets } from "./parse-nvset";
 import { computeWarnings } from "./warnings";
 
@@ -156,6 +157,8 @@ export function buildStatus(input: BuildStatusInput): ClusterStatus {
   if (cib) applyDescriptions(view.resources, descriptions(cib.configuration));
   const stonith = view.summary.clusterOptions?.stonithEnabled ?? cib?.configuration.properties["stonith-enabled"] !== "false";
   applyPending(view.resources, view.nodes, cib && input.cibXml ? scanPendingOps(input.cibXml) : null, stonith);
+  if (cib) undoTicketLossPolicies(view.resources, view.nodes, view.tickets, cib.configuration, stonith);
+  else for (const n of view.nodes) n.ticketFence = null;
   const summary = view.summary;
   if (cib) summary.clusterName = cib.configuration.properties["cluster-name"] ?? null;
   const status: ClusterStatus = {

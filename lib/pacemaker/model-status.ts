@@ -71,6 +71,12 @@ export const NodeSchema = z.object({
   type: NodeTypeSchema,
   /** crm_mon's own `type` attribute, verbatim. */
   crmMonType: z.string(),
+  /**
+   * A lost ticket (loss-policy=fence) whose resources run here: the scheduler will fence this node.
+   * crm_mon's XML marks such a node unclean; the model does not (it is online and clean until
+   * fenced, as crm_mon's text shows it): see parse-crm-mon-tickets.ts.
+   */
+  ticketFence: z.string().nullable(),
   /** guest and bundle nodes: the resource that runs the node (crm_mon `id_as_resource`). */
   idAsResource: z.string().nullable(),
   /** resources crm_mon lists under the node (only with --group-by-node) */
@@ -109,6 +115,11 @@ export const PrimitiveSchema = z.object({
   /** the node the action runs on (crm_mon's "Starting node4"); null when unknown or none */
   pendingNode: z.string().nullable(),
   lockedTo: z.string().nullable(),
+  /**
+   * A lost ticket (loss-policy=freeze) holds this resource where it is. crm_mon's XML then says
+   * blocked and unmanaged; the model keeps crm_mon's text's view (neither): parse-crm-mon-tickets.ts.
+   */
+  ticketFreeze: z.string().nullable(),
   /** from the CIB `description` attribute */
   description: z.string().nullable(),
   extraAttrs: ExtraAttrsSchema,

@@ -39,6 +39,7 @@ export function parsePrimitive(el: XNode): Primitive {
     // filled in by applyPending (parse-crm-mon-pending.ts), which may need the CIB
     pendingTask: null,
     pendingNode: null,
+    ticketFreeze: null,
     lockedTo: str(a, "locked_to"),
     description: str(a, "description"),
     extraAttrs: extraAttrs(a, PRIM_KNOWN),

@@ -113,6 +113,7 @@ function parseNode(el: XNode): Node {
     resourcesRunning: int(a, "resources_running"),
     type: crmMonType === "remote" ? "remote" : "member",
     crmMonType,
+    ticketFence: null,
     idAsResource: a.id_as_resource ?? a.container_id ?? null,
     resources: el.children.filter((c) => c.attrs.id !== undefined).map((c) => c.attrs.id ?? ""),
     extraAttrs: extraAttrs(a, NODE_KNOWN),

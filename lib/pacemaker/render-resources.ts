@@ -19,6 +19,8 @@ interface Ctx {
   cloneMax: Map<string, number>;
   /** per clone id: the nodes its Stopped list may name (its allowed nodes); absent without a CIB */
   cloneNodes: Map<string, Set<string>>;
+  /** crm_mon's --inactive (pcmk_show_inactive_rscs): stopped resources and clone Stopped lists */
+  inactive: boolean;
 }
 
 const ROLE_ORDER: Record<string, number> = { unknown: 0, stopped: 1, started: 2, unpromoted: 3, slave: 3, promoted: 4, master: 4 };
@@ -26,7 +28,7 @@ const roleRank = (r: string): number => ROLE_ORDER[r.toLowerCase()] ?? 0;
 const isRole = (r: string | null, name: "stopped" | "unpromoted"): boolean =>
   r !== null && (r.toLowerCase() === name || (name === "unpromoted" && r.toLowerCase() === "slave"));
 
-function buildCtx(s: ClusterStatus): Ctx {
+function buildCtx(s: ClusterStatus, inactive: boolean): Ctx {
   const ctx: Ctx = {
     nodes: new Map(s.nodes.map((n) => [n.name, n])),
     nodeNames: s.nodes.map((n) => n.name),
@@ -34,11 +36,19 @@ function buildCtx(s: ClusterStatus): Ctx {
     failedProbes: new Map(),
     cloneMax: new Map(),
     cloneNodes: new Map(),
+    inactive,
   };
+  const timeouts = s.configuration ? failureTimeouts(s.configuration) : new Map<string, number>();
+  const now = Date.now();
   for (const h of s.nodeHistory ?? []) {
     for (const r of h.resources) {
+      const timeoutMs = timeouts.get(r.id.replace(/:\d+$/, "")) ?? 0;
       for (const op of r.operations) {
         if (op.task === "probe" && (op.rc === 5 || op.rc === 2)) {
+          // an expired failed probe is not recorded as failed (check_operation_expiry, unpack.c)
+          const at = op.lastRcChange === null ? Number.NaN : Date.parse(op.lastRcChange);
+          const hasFailCount = r.failCount !== null && r.failCount !== "0";
+          if (timeoutMs > 0 && !Number.isNaN(at) && now >= at + timeoutMs && !hasFailCount) continue;
           ctx.failedProbes.set(`${r.id}@${h.node}`, op.rcText);
           // crm_mon asks "any node" for a resource it shows without one
           if (!ctx.failedProbes.has(`${r.id}@`)) ctx.failedProbes.set(`${r.id}@`, op.rcText);
@@ -89,6 +99,35 @@ function allowedNodes(cfg: NonNullable<ClusterStatus["configuration"]>, out: Map
   }
 }
 
+/** crm_parse_interval_spec for the usual spellings (10, 10s, 2min, 1h, 500ms, PT10S), in ms */
+function intervalMs(v: string): number {
+  const t = v.trim();
+  const iso = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/i.exec(t);
+  if (iso !== null) return ((Number(iso[1] ?? 0) * 60 + Number(iso[2] ?? 0)) * 60 + Number(iso[3] ?? 0)) * 1000;
+  const m = /^(\d+)\s*(ms|msec|us|usec|s|sec|m|min|h|hr)?$/i.exec(t);
+  if (m === null) return 0;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? "s").toLowerCase();
+  const f: Record<string, number> = { ms: 1, msec: 1, us: 0.001, usec: 0.001, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000, hr: 3_600_000 };
+  return n * (f[unit] ?? 1000);
+}
+
+/** failure-timeout per primitive id: its own meta, its parents', then rsc_defaults */
+function failureTimeouts(cfg: NonNullable<ClusterStatus["configuration"]>): Map<string, number> {
+  const out = new Map<string, number>();
+  const defaults = flattenNvSets(cfg.rscDefaults)["failure-timeout"];
+  type R = NonNullable<ClusterStatus["configuration"]>["resources"][number];
+  const visit = (r: R, inherited: string | undefined): void => {
+    const v = flattenNvSets(r.metaAttributes)["failure-timeout"] ?? inherited;
+    if (r.kind === "primitive") out.set(r.id, intervalMs(v ?? defaults ?? "0"));
+    else if (r.kind === "group") r.children.forEach((c) => visit(c, v));
+    else if (r.kind === "clone" && r.child) visit(r.child, v);
+    else if (r.kind === "bundle" && r.primitive) visit(r.primitive, v);
+  };
+  cfg.resources.forEach((r) => visit(r, undefined));
+  return out;
+}
+
 function item(out: string[], depth: number, text: string): void {
   out.push(`${"  ".repeat(depth)}* ${text}`);
 }
@@ -130,12 +169,17 @@ function primitiveText(ctx: Ctx, p: Primitive, name: string, nodeIn: string | nu
 }
 
 function renderGroup(ctx: Ctx, g: Group, depth: number, out: string[], topPromotable: boolean): void {
-  if (g.children.length === 0) return;
+  // skip_child_rsc: without --inactive only active members are listed
+  const shown = ctx.inactive ? g.children : g.children.filter((c) => c.active);
+  if (shown.length === 0) return;
   const flags: string[] = [];
+  const inactiveMembers = g.children.filter((c) => !c.active).length;
+  // group_header: "(N members inactive)" when not showing them and the group is partially active
+  if (!ctx.inactive && inactiveMembers > 0) flags.push(`${inactiveMembers} member${inactiveMembers === 1 ? "" : "s"} inactive`);
   if (!g.managed) flags.push("unmanaged");
   if (g.disabled) flags.push("disabled");
   item(out, depth, `Resource Group: ${g.id}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}:`);
-  for (const c of g.children) item(out, depth + 1, primitiveText(ctx, c, c.id, undefined, topPromotable));
+  for (const c of shown) item(out, depth + 1, primitiveText(ctx, c, c.id, undefined, topPromotable));
 }
 
 interface InstanceState {
@@ -229,7 +273,7 @@ function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
   const active = promoted.length + started.length;
   const cloneMax = ctx.cloneMax.get(c.id) ?? c.children.filter((ch) => !instanceState(ch).orphan).length;
   const stopped = new Map<string, string>();
-  if (!c.unique && cloneMax > active) {
+  if (ctx.inactive && !c.unique && cloneMax > active) {
     const allowed = ctx.cloneNodes.get(c.id);
     for (const n of ctx.nodeNames) {
       if (runningOn.has(n) || stopped.has(n) || (allowed !== undefined && !allowed.has(n))) continue;
@@ -260,13 +304,26 @@ function renderBundle(ctx: Ctx, b: Bundle, depth: number, out: string[]): void {
   }
 }
 
-export function renderResources(s: ClusterStatus, out: string[]): void {
-  const ctx = buildCtx(s);
+/** rsc->fns->active(rsc, FALSE): any part of it is active */
+function partiallyActive(r: Resource): boolean {
+  switch (r.kind) {
+    case "primitive": return r.active;
+    case "group": return r.children.some((c) => c.active);
+    case "clone": return r.children.some(partiallyActive);
+    case "bundle": return r.replicas.some((rep) => rep.resources.some((p) => p.active));
+  }
+}
+
+/** resource_list (pe_output.c): with --inactive every resource, else only the (partly) active ones. */
+export function renderResources(s: ClusterStatus, out: string[], inactive = true): void {
+  const ctx = buildCtx(s, inactive);
   const render = (r: Resource): void => {
+    if (!inactive && !partiallyActive(r)) return;
     switch (r.kind) {
       case "primitive":
-        // a guest node's connection resource is implicit (internal): crm_mon lists it in XML only
-        if (r.resourceAgent === "ocf:pacemaker:remote" && ctx.guests.has(r.id)) break;
+        // a guest node's connection resource is implicit (internal): crm_mon lists it in XML only,
+        // unless it is an orphan (made from history, without the internal meta attribute)
+        if (r.resourceAgent === "ocf:pacemaker:remote" && ctx.guests.has(r.id) && !r.orphaned) break;
         item(out, 1, primitiveText(ctx, r, r.id, undefined, false));
         break;
       case "group": renderGroup(ctx, r, 1, out, false); break;

@@ -6,8 +6,8 @@ import { isoToCtime, readableInterval } from "./render-util";
 import { CRM_MON_BANNERS } from "./warnings";
 
 /**
- * What `crm_mon --one-shot --inactive --show-node-attributes --failcounts` (2.1.5) prints, from the
- * model alone: `vigil status` shows this, and tests compare it line by line with crm_mon's own text.
+ * What `crm_mon --one-shot [--inactive] --show-node-attributes --failcounts` (2.1.5) prints, from
+ * the model alone: `vigil status` shows this, and tests compare it byte for byte with crm_mon's own.
  */
 
 const PCMKD_FRIENDLY: Record<string, string> = {
@@ -214,14 +214,24 @@ function fencing(s: ClusterStatus, out: string[]): void {
   }
 }
 
-export function renderStatusText(status: ClusterStatus): string {
+export interface RenderOptions {
+  /**
+   * crm_mon's `-r` / `--inactive`: "Full List of Resources", stopped resources and clones' Stopped
+   * lists included. Default false, as crm_mon's: `crm_mon -1 -A -f`, "Active Resources", only what
+   * is (partly) active — what `vigil status` prints unless given `-r`.
+   */
+  inactive?: boolean;
+}
+
+export function renderStatusText(status: ClusterStatus, options: RenderOptions = {}): string {
+  const inactive = options.inactive ?? false;
   const out: string[] = [];
   summary(status, out);
   nodeList(status, out);
-  out.push("", "Full List of Resources:");
+  out.push("", inactive ? "Full List of Resources:" : "Active Resources:");
   const before = out.length;
-  renderResources(status, out);
-  if (out.length === before) out.push("  * No resources");
+  renderResources(status, out, inactive);
+  if (out.length === before) out.push(inactive ? "  * No resources" : "  * No active resources");
   nodeAttributes(status, out);
   migrationSummary(status, out);
   if (status.failures.length > 0) {

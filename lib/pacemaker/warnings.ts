@@ -40,6 +40,9 @@ export function computeWarnings(s: ClusterStatus): Warning[] {
   if (opts && !opts.stonithEnabled) out.push({ code: "stonith-disabled", message: "STONITH is disabled (stonith-enabled=false): data integrity is not protected" });
   for (const n of s.nodes) {
     if (n.unclean) out.push({ code: "node-unclean", message: `Node ${n.name} is UNCLEAN: it will be fenced` });
+    else if (n.ticketFence !== null) {
+      out.push({ code: "ticket-fence", message: `Node ${n.name} will be fenced: ticket ${n.ticketFence} was lost (loss-policy=fence)` });
+    }
   }
   if (s.failures.length > 0) out.push({ code: "failed-actions", message: `${s.failures.length} failed resource action(s)` });
   return out;

@@ -21,7 +21,7 @@ describe("clone Stopped lists next to bundles, against crm_mon", () => {
     l.res(`<clone id="late">${maxTwo("late")}${prim("late-p")}</clone>`);
     l.settle("n1", "n2", "n3");
     const s = same(l);
-    const text = renderStatusText(s);
+    const text = renderStatusText(s, { inactive: true });
     expect(s.nodes.filter((n) => n.type === "guest").map((n) => n.name).sort()).toEqual(["b0-0", "b0-1"]);
     const section = (id: string): string => {
       const from = text.indexOf(`Clone Set: ${id} `);

@@ -28,10 +28,15 @@ export function cibLabs(): (nodes: string[], opts?: { dc?: boolean }) => CibLab 
   };
 }
 
-/** Our rendering equals crm_mon's (but the Last updated line) and the model validates. */
+/**
+ * Our rendering equals crm_mon's (but the Last updated line) in both views — `crm_mon -1 -r -A -f`
+ * and `crm_mon -1 -A -f` — and the model validates.
+ */
 export function same(l: CibLab): ClusterStatus {
-  const { ours, theirs, status } = l.texts();
+  const { ours, theirs, status } = l.texts(true);
   expect(ours).toBe(theirs);
+  const active = l.texts(false);
+  expect(active.ours).toBe(active.theirs);
   expect(() => ClusterStatusSchema.parse(status)).not.toThrow();
   return status;
 }

@@ -15,7 +15,13 @@ describe.each(fixtureDirs().map((d) => [basename(d), d]))("fixture %s", { timeou
 
   it("renders exactly what crm_mon printed (but the Last updated line)", () => {
     const s = loadFixture(dir);
-    expect(withoutLastUpdated(renderStatusText(s))).toBe(withoutLastUpdated(read(join(dir, "crm_mon.txt"))));
+    // the fixtures hold crm_mon -1 -r -A -f
+    expect(withoutLastUpdated(renderStatusText(s, { inactive: true }))).toBe(withoutLastUpdated(read(join(dir, "crm_mon.txt"))));
+  });
+
+  it("renders exactly what crm_mon -1 -A -f printed (Active Resources, the default view)", () => {
+    const s = loadFixture(dir);
+    expect(withoutLastUpdated(renderStatusText(s))).toBe(withoutLastUpdated(read(join(dir, "crm_mon-active.txt"))));
   });
 
   it("parses crm_mon.xml (without node attributes) and the same without a CIB", () => {

@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { buildStatus, CIB_QUERY_ARGS, CRM_MON_ARGS, renderStatusText, type ClusterStatus } from "@/lib/pacemaker";
 
 export const TEXT_ARGS = ["--one-shot", "--inactive", "--show-node-attributes", "--failcounts", "--output-as=text"];
+/** crm_mon -1 -A -f: the default view (Active Resources), what `vigil status` prints without -r */
+export const ACTIVE_TEXT_ARGS = TEXT_ARGS.filter((a) => a !== "--inactive");
 
 export function havePacemaker(): boolean {
   return spawnSync("crm_mon", ["--version"]).status === 0;
@@ -73,8 +75,8 @@ export class CibLab {
   crmMonXml(): string {
     return this.run("crm_mon", [...CRM_MON_ARGS]);
   }
-  crmMonText(): string {
-    return this.run("crm_mon", TEXT_ARGS);
+  crmMonText(inactive = true): string {
+    return this.run("crm_mon", inactive ? TEXT_ARGS : ACTIVE_TEXT_ARGS);
   }
   cibXml(): string {
     return this.run("cibadmin", [...CIB_QUERY_ARGS]);
@@ -82,10 +84,14 @@ export class CibLab {
   status(): ClusterStatus {
     return buildStatus({ crmMonXml: this.crmMonXml(), cibXml: this.cibXml() });
   }
-  /** our text and crm_mon's, both without the Last updated line */
-  texts(): { ours: string; theirs: string; status: ClusterStatus } {
+  /** our text and crm_mon's, both without the Last updated line (`-r` view unless inactive is false) */
+  texts(inactive = true): { ours: string; theirs: string; status: ClusterStatus } {
     const status = this.status();
-    return { ours: withoutLastUpdated(renderStatusText(status)), theirs: withoutLastUpdated(this.crmMonText()), status };
+    return {
+      ours: withoutLastUpdated(renderStatusText(status, { inactive })),
+      theirs: withoutLastUpdated(this.crmMonText(inactive)),
+      status,
+    };
   }
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });

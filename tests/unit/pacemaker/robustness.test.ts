@@ -101,7 +101,8 @@ describe("tolerance", () => {
     const s = buildStatus({ crmMonXml: mon, cibXml: cib });
     expect(s.nodes).toEqual([]);
     expect(s.configuration?.resources).toEqual([]);
-    expect(renderStatusText(s)).toContain("No resources");
+    expect(renderStatusText(s, { inactive: true })).toContain("No resources");
+    expect(renderStatusText(s)).toContain("Active Resources:\n  * No active resources");
     expect(() => ClusterStatusSchema.parse(s)).not.toThrow();
   });
 
