@@ -164,7 +164,14 @@ const AttributeCell = memo(function AttributeCell({
   const belowExpected = attr.expected !== null && shown !== null && Number(shown) < Number(attr.expected);
   return (
     <td className="px-3 py-2 whitespace-nowrap" data-test={`attr:${node}:${name}`} data-value={shown ?? ""} data-lifetime={life}>
-      <span className={clsx("font-mono", belowExpected && "font-semibold text-warn")}>{shown ?? "—"}</span>
+      {/* exactly as crm_mon shows it: runs of spaces kept (whitespace-pre), an empty value visibly empty */}
+      {shown === "" ? (
+        <span className="font-mono text-muted" title="empty value" data-test="attr-empty">
+          (empty)
+        </span>
+      ) : (
+        <span className={clsx("font-mono whitespace-pre", belowExpected && "font-semibold text-warn")}>{shown ?? "—"}</span>
+      )}
       {attr.expected !== null ? <span className="ml-1 text-xs text-muted">(expected {attr.expected})</span> : null}
       <span className="ml-2 inline-flex gap-1 align-middle">
         {life === "both" ? (

@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { Failure } from "@/lib/pacemaker";
 import { Empty, Section } from "@/components/ui/card";
 import { StateBadge } from "@/components/status/state-badge";
-import { failureResource } from "@/lib/pacemaker/op-key";
+import { failureResource, parseOpKey } from "@/lib/pacemaker/op-key";
 import { ActionButton } from "@/components/actions/action-button";
 import { SimpleTable, Td } from "./table";
 
@@ -58,14 +58,14 @@ export const FailedActions = memo(function FailedActions({
                   </button>
                 </Td>
                 <Td mono>
-                  {f.task ?? f.opKey}
+                  {f.task ?? parseOpKey(f.opKey)?.task ?? f.opKey}
                   {f.interval ? ` ${f.interval / 1000}s` : ""}
                 </Td>
                 <Td>{f.node}</Td>
                 <Td>
                   <StateBadge label={`${f.exitstatus} (${f.exitcode})`} tone={live ? "err" : "warn"} />
                 </Td>
-                <Td className="max-w-72 break-words">{f.exitreason || <span className="text-faint">—</span>}</Td>
+                <Td className="max-w-72 break-words whitespace-pre-wrap">{f.exitreason || <span className="text-faint">—</span>}</Td>
                 <Td className="whitespace-nowrap text-xs text-muted">{f.lastRcChange ?? "—"}</Td>
                 <Td>
                   <ActionButton

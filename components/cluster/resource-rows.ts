@@ -97,13 +97,16 @@ function kindMatches(top: Resource, f: ResourceFilter): boolean {
 export function rolesOf(instances: readonly Primitive[]): RoleNodes[] {
   const byRole = new Map<string, RoleNodes>();
   for (const p of instances) {
-    const role = p.failed ? "FAILED" : p.role;
+    // crm_mon's words: a failed instance keeps a role above Unpromoted ("FAILED Promoted"); an
+    // action in flight is its own role ("Starting"), on the node it runs on ("Starting node4")
+    const role = p.failed ? (p.role === "Promoted" || p.role === "Master" ? `FAILED ${p.role}` : "FAILED") : p.role;
     let entry = byRole.get(role);
     if (!entry) byRole.set(role, (entry = { role, nodes: [], count: 0 }));
     entry.count += 1;
-    for (const n of p.nodes) entry.nodes.push(n.name);
+    if (p.nodes.length > 0) for (const n of p.nodes) entry.nodes.push(n.name);
+    else if (p.pendingNode !== null) entry.nodes.push(p.pendingNode);
   }
-  const order = ["FAILED", "Promoted", "Unpromoted", "Started", "Starting", "Stopping", "Stopped"];
+  const order = ["FAILED Promoted", "FAILED", "Promoted", "Unpromoted", "Started", "Starting", "Stopping", "Stopped"];
   return [...byRole.values()].sort((a, b) => rank(order, a.role) - rank(order, b.role));
 }
 
