@@ -32,6 +32,11 @@ const EDGE_COLOR: Record<EdgeKind, string> = {
   ticket: "var(--color-warn)",
 };
 
+// Plain CSS: React Flow's class names have underscores, which Tailwind's arbitrary variants read as spaces.
+const FOCUS_CSS =
+  ".vigil-graph .react-flow__edge:focus .react-flow__edge-path{stroke-width:4px!important}" +
+  ".vigil-graph .react-flow__node:focus-visible{outline:2px solid var(--color-info);outline-offset:2px;border-radius:6px}";
+
 const MARK_LABEL = { added: "draft: new", removed: "draft: deleted", changed: "draft: changed" } as const;
 
 function edgeOf(e: GraphEdge, offset: number): FlowEdge {
@@ -236,10 +241,11 @@ function GraphInner() {
       <ServerMessage error={layoutError ? `The graph could not be laid out: ${layoutError}` : null} test="graph-error" />
       <Legend canEdit={canEdit} />
       {/* visible focus for keyboard users: a ring on the node, a thicker line on the edge */}
+      <style>{FOCUS_CSS}</style>
       <div
         ref={root}
         onKeyDown={onKeyDown}
-        className="h-[max(26rem,calc(100dvh-19rem))] overflow-hidden rounded-lg border border-line bg-canvas [&_.react-flow__edge:focus_path.react-flow__edge-path]:![stroke-width:4px] [&_.react-flow__edge:focus]:outline-none [&_.react-flow__node:focus-visible]:rounded-md [&_.react-flow__node:focus-visible]:outline-2 [&_.react-flow__node:focus-visible]:outline-offset-2 [&_.react-flow__node:focus-visible]:outline-info"
+        className="vigil-graph h-[max(26rem,calc(100dvh-19rem))] overflow-hidden rounded-lg border border-line bg-canvas"
         data-test="graph-canvas"
       >
         {!boxes ? <p className="p-4 text-sm text-muted">Laying out the graph…</p> : null}
