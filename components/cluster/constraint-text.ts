@@ -50,7 +50,7 @@ function exprText(e: RuleExpression): string {
     case "expression":
       return `${e.attribute} ${e.operation}${e.value !== null ? ` ${e.value}` : ""}`;
     case "date_expression":
-      return e.operation === "lt" ? `before ${e.end}` : e.operation === "gt" ? `after ${e.start}` : `date ${e.operation}`;
+      return describeDate(e);
     case "rsc_expression":
       return `resource ${[e.class, e.provider, e.type].filter(Boolean).join(":")}`;
     case "op_expression":
@@ -90,4 +90,32 @@ export function constraintResources(c: Constraint): string[] {
 
 export function isCliConstraint(c: Constraint): boolean {
   return c.id.startsWith("cli-prefer-") || c.id.startsWith("cli-ban-");
+}
+
+/** "hours 9-16, weekdays 1-5": a date_spec's (or duration's) fields as written. */
+function fields(spec: { attrs: Record<string, string> } | null): string {
+  if (!spec) return "";
+  return Object.entries(spec.attrs)
+    .filter(([k]) => k !== "id")
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+}
+
+/** A date expression in words: before/after a date, between two (or for a duration), or a recurring spec. */
+function describeDate(e: Extract<RuleExpression, { kind: "date_expression" }>): string {
+  switch (e.operation) {
+    case "lt":
+      return `before ${e.end}`;
+    case "gt":
+      return `after ${e.start}`;
+    case "in_range": {
+      const from = e.start ? `from ${e.start}` : "";
+      const to = e.end ? `until ${e.end}` : e.duration ? `for ${fields(e.duration)}` : "";
+      return [from, to].filter(Boolean).join(" ") || "in a date range";
+    }
+    case "date_spec":
+      return e.dateSpec && fields(e.dateSpec) ? `when ${fields(e.dateSpec)}` : "on a date spec";
+    default:
+      return `date ${e.operation}`;
+  }
 }

@@ -6,6 +6,7 @@
 import clsx from "clsx";
 import { ChevronDown, Pencil, Plus, Trash2 } from "lucide-react";
 import dynamic from "next/dynamic";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Configuration, Constraint } from "@/lib/pacemaker";
 import { describeConstraint, constraintResources } from "@/components/cluster/constraint-text";
@@ -189,6 +190,17 @@ export function ConstraintList() {
   const [text, setText] = useState("");
   const [tag, setTag] = useState("");
   const [editor, setEditor] = useState<EditorTarget | null>(null);
+  const sp = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  // ?edit=<id>: a link from the pending-changes panel's findings opens that constraint's form.
+  const editParam = sp.get("edit");
+  const linked = canEdit && editParam ? shown?.constraints.find((c) => c.id === editParam) : undefined;
+  const open: EditorTarget | null = editor ?? (linked ? { mode: "edit", constraint: linked } : null);
+  const close = () => {
+    setEditor(null);
+    if (editParam) router.replace(pathname, { scroll: false });
+  };
   const rows = useMemo(() => constraintRows(live, draft), [live, draft]);
   const tagRefs = useMemo(() => {
     const t = shown?.tags.find((x) => x.id === tag);
@@ -235,7 +247,7 @@ export function ConstraintList() {
         ) : null}
       </div>
       <ConstraintRows rows={visible} onEdit={canEdit ? (c) => setEditor({ mode: "edit", constraint: c }) : null} filtered={visible.length !== rows.length} />
-      {editor ? <ConstraintEditor target={editor} onClose={() => setEditor(null)} /> : null}
+      {open ? <ConstraintEditor target={open} onClose={close} /> : null}
     </Section>
   );
 }

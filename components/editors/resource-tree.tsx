@@ -4,7 +4,7 @@
 // text and by tag. Admins get the controls that stage edits: create, edit, rename, delete, group,
 // clone and back; the forms load on demand. Viewers and operators see the tree and nothing to press.
 import clsx from "clsx";
-import { Box, Container, Copy, Crown, Layers, Plus, ShieldAlert } from "lucide-react";
+import { Box, ChevronDown, ChevronRight, Container, Copy, Crown, Layers, Plus, ShieldAlert } from "lucide-react";
 import dynamic from "next/dynamic";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
@@ -14,7 +14,7 @@ import { Button } from "@/components/admin/form-bits";
 import { useDraft } from "@/components/drafts/use-draft";
 import { Badge } from "@/components/ui/badge";
 import { Empty, Section } from "@/components/ui/card";
-import { useShownConfiguration } from "./constraint-list";
+import { ResourceConstraints, useShownConfiguration } from "./constraint-list";
 import { RowActions, type ResourceDialog } from "./resource-row-actions";
 import { agentText, filterResources, findPrimitive } from "./resource-model";
 
@@ -133,6 +133,7 @@ function ResourceNode({
   const isNew = liveIds.size > 0 && !liveIds.has(r.id);
   const children: ResourceConfig[] = r.kind === "group" ? r.children : r.kind === "clone" && r.child ? [r.child] : r.kind === "bundle" && r.primitive ? [r.primitive] : [];
   const targetRole = (r.metaAttributes[0]?.nvpairs ?? []).find((p) => p.name === "target-role")?.value ?? null;
+  const [showConstraints, setShowConstraints] = useState(false);
   return (
     <li data-test={`config-rsc:${r.id}`} data-kind={r.kind} className={clsx(top ? "px-4 py-2" : "py-1.5")}>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
@@ -156,9 +157,24 @@ function ResourceNode({
             tag {t}
           </Badge>
         ))}
+        <button
+          type="button"
+          aria-expanded={showConstraints}
+          onClick={() => setShowConstraints((v) => !v)}
+          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-info underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-info"
+          data-test="resource-show-constraints"
+        >
+          {showConstraints ? <ChevronDown aria-hidden className="size-3.5" /> : <ChevronRight aria-hidden className="size-3.5" />}
+          Constraints
+        </button>
         {canEdit ? <RowActions r={r} top={top} parent={parent} onAction={onAction} /> : null}
       </div>
       {r.description ? <p className="ml-6 text-xs text-muted">{r.description}</p> : null}
+      {showConstraints ? (
+        <div className="ml-6 mt-2">
+          <ResourceConstraints rsc={r.id} />
+        </div>
+      ) : null}
       {children.length ? (
         <ul className="ml-2 mt-1 border-l border-line pl-4" aria-label={`${r.id}: ${r.kind === "group" ? "members in start order" : "child"}`}>
           {children.map((c) => (
