@@ -6,7 +6,7 @@
  * demo is left as it was). A viewer sees the resources and no control to change them.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { login, shot } from "./support/helpers";
+import { drawEdge, login, shot } from "./support/helpers";
 import { readState } from "./support/state";
 
 const CHANGE = 45_000;
@@ -93,12 +93,26 @@ test.describe("as admin", () => {
     await page.screenshot({ path: shot("config-resource-form") });
     await form.getByTestId("resource-form-submit").click();
     await expect(form).toBeHidden();
+    await expect(page.getByTestId("draft-panel").getByTestId("draft-count")).toHaveText("1 pending change");
+
+    // In the graph (the draft's resource is there before commit), draw a colocation from it onto WebService1.
+    await open(page, "/config/graph");
+    const from = page.getByTestId(`graph-node:${RSC}`);
+    const onto = page.getByTestId("graph-node:WebService1");
+    await expect(from).toBeVisible({ timeout: 20_000 });
+    await drawEdge(page, from.locator(".react-flow__handle.source"), onto);
+    await page.getByTestId("pair-chooser").getByTestId("choose-colocation").click();
+    const colocation = page.getByTestId("constraint-form-colocation");
+    await expect(colocation.getByTestId("colocation-rsc")).toHaveValue(RSC);
+    await expect(colocation.getByTestId("colocation-with-rsc")).toHaveValue("WebService1");
+    await colocation.getByTestId("constraint-save").click();
+    await expect(colocation).toBeHidden();
 
     // The pending-changes panel: the summary, the predicted transition, crm_verify, the diff.
     const panel = page.getByTestId("draft-panel");
-    await expect(panel.getByTestId("draft-count")).toHaveText("1 pending change");
+    await expect(panel.getByTestId("draft-count")).toHaveText("2 pending changes");
     await panel.getByTestId("draft-review").click();
-    await expect(panel.getByTestId("draft-edit-summary")).toHaveText(`add primitive ${RSC} (ocf:heartbeat:IPaddr2)`);
+    await expect(panel.getByTestId("draft-edit-summary")).toHaveText([`add primitive ${RSC} (ocf:heartbeat:IPaddr2)`, `colocation ${RSC} with WebService1 INFINITY`]);
     const start = panel.locator(`[data-test="transition-change"][data-resource="${RSC}"]`);
     await expect(start).toHaveAttribute("data-change", "start", { timeout: CHANGE });
     await expect(start).toHaveText(new RegExp(`^start ${RSC} on node\\d$`));
@@ -108,6 +122,8 @@ test.describe("as admin", () => {
     await expect(page.getByTestId(`config-rsc:${RSC}`).getByTestId("mark-added")).toBeVisible();
     await page.screenshot({ path: shot("config-draft-panel"), fullPage: true });
     const node = ((await start.textContent()) ?? "").replace(/^.* on /, "");
+    // the drawn colocation decides where: with WebService1 (node2 in the demo)
+    expect(node).toBe("node2");
 
     // The ghost card on the by-node board, in the column of the node it would start on.
     await open(page, "/nodes");
@@ -135,7 +151,9 @@ test.describe("as admin", () => {
     await open(page, "/config");
     await page.getByTestId(`config-rsc:${RSC}`).getByTestId("resource-delete").click();
     const del = page.getByTestId("resource-delete-dialog");
-    await expect(del.getByText("Nothing else in the configuration names it.")).toBeVisible();
+    // the drawn colocation names it: listed, and taken along
+    await expect(del.getByTestId("resource-ref")).toHaveCount(1);
+    await expect(del.getByTestId("resource-ref")).toContainText("WebService1");
     await del.getByTestId("resource-delete-confirm").click();
     await expect(page.getByTestId("draft-panel").getByTestId("draft-count")).toHaveText("1 pending change");
     await page.getByTestId("draft-review").click();

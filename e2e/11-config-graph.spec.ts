@@ -4,8 +4,8 @@
  * pending-changes panel, a "draft" edge in the graph, a marked row in the list), then the draft is
  * discarded so the demo is as before. A viewer sees the graph and the list, and nothing to change.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { login, shot } from "./support/helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { drawEdge, login, shot } from "./support/helpers";
 import { readState } from "./support/state";
 
 const NEW_ID = "colocation-WebService1-WebService2-INFINITY";
@@ -21,21 +21,6 @@ async function draftEdits(page: Page, cluster: string): Promise<{ summary: strin
   expect(res.ok(), await res.text()).toBe(true);
   const body = (await res.json()) as { result: { data: { json: { edits: { summary: string; edit: { op: string } }[] } | null } } };
   return body.result.data.json?.edits ?? [];
-}
-
-function centre(b: { x: number; y: number; width: number; height: number }) {
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-}
-
-/** Press on the source handle and move to the target node in steps, as a hand would. */
-async function drawEdge(page: Page, handle: Locator, target: Locator): Promise<void> {
-  const a = centre((await handle.boundingBox())!);
-  const b = centre((await target.boundingBox())!);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move(a.x + 10, a.y + 5, { steps: 3 });
-  await page.mouse.move(b.x, b.y, { steps: 25 });
-  await page.mouse.up();
 }
 
 test("admin: draw a colocation in the graph, see it as a draft, edit it by click, discard", async ({ page }) => {

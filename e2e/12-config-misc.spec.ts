@@ -175,7 +175,8 @@ test.describe("as admin", () => {
     await draft.getByTestId("raw-draft-search").click();
     const find = draft.locator(".cm-search input[name=search]");
     await expect(find).toBeFocused();
-    await find.fill(`tag id="${TAG}"`);
+    // typed, as a user does (CodeMirror takes the query on keyup)
+    await find.pressSequentially(`tag id="${TAG}"`);
     await find.press("Enter");
     await expect(draft.locator(".cm-content")).toContainText(`<tag id="${TAG}">`);
     await page.keyboard.press("Escape");

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { readState } from "./state";
 
 export const PASSWORDS: Record<string, string> = { admin: "demo-admin", operator: "demo-operator", viewer: "demo-viewer" };
@@ -36,4 +36,19 @@ export async function expectNoReload(page: Page): Promise<void> {
 
 export function shot(name: string): string {
   return `e2e/output/${name}.png`;
+}
+
+/** Press on a graph node's source handle and move onto the target in steps, as a hand would (React Flow needs the moves). */
+export async function drawEdge(page: Page, handle: Locator, target: Locator): Promise<void> {
+  const centre = async (l: Locator) => {
+    const b = (await l.boundingBox())!;
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  };
+  const a = await centre(handle);
+  const b = await centre(target);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 10, a.y + 5, { steps: 3 });
+  await page.mouse.move(b.x, b.y, { steps: 25 });
+  await page.mouse.up();
 }
