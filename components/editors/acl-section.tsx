@@ -7,7 +7,7 @@ import type { Acls, Configuration } from "@/lib/pacemaker";
 import type { CibEditInput } from "@/lib/cib/edits";
 import { Button, ServerMessage } from "@/components/admin/form-bits";
 import { Badge } from "@/components/ui/badge";
-import { Empty, Section } from "@/components/ui/card";
+import { Section } from "@/components/ui/card";
 import { permissionText } from "./acl-mapping";
 import { AclRoleForm } from "./acl-role-form";
 import { AclSubjectForm } from "./acl-subject-form";
@@ -78,7 +78,7 @@ export function AclSection({ config, canEdit, isAdmin, stage }: { config: Config
         <div className="space-y-4">
           <div>
             <h3 className="text-sm font-semibold">Roles</h3>
-            {!acls?.roles.length ? <Empty>No roles.</Empty> : null}
+            {!acls?.roles.length ? <p className="py-1 text-sm text-muted">No roles.</p> : null}
             <ul className="mt-1 divide-y divide-line">
               {(acls?.roles ?? []).map((r) => (
                 <li key={r.id} data-test={`acl-role:${r.id}`} className="flex flex-wrap items-start gap-2 py-2 text-sm">
@@ -100,7 +100,7 @@ export function AclSection({ config, canEdit, isAdmin, stage }: { config: Config
           </div>
           <div>
             <h3 className="text-sm font-semibold">Targets and groups</h3>
-            {subjects.length === 0 ? <Empty>No targets or groups.</Empty> : null}
+            {subjects.length === 0 ? <p className="py-1 text-sm text-muted">No targets or groups.</p> : null}
             <ul className="mt-1 divide-y divide-line">
               {subjects.map(({ s, kind }) => (
                 <li key={s.id} data-test={`acl-subject:${s.id}`} className="flex flex-wrap items-center gap-2 py-2 text-sm">

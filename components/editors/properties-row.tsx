@@ -4,7 +4,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import clsx from "clsx";
 import { Pencil, RotateCcw } from "lucide-react";
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { ExactInput, fieldClass } from "@/components/actions/field";
@@ -28,11 +28,17 @@ export function OptionRow({ section, def, value, liveValue, canEdit, stage }: Ro
   const [editing, setEditing] = useState(false);
   const descId = useId();
   const actions = useRef<HTMLDivElement>(null);
-  // Closing the form (staged, cancelled, Esc) puts focus back on the row's Edit button.
+  const closed = useRef(false);
   const done = () => {
+    closed.current = true;
     setEditing(false);
-    requestAnimationFrame(() => actions.current?.querySelector<HTMLButtonElement>("[data-test=property-edit]")?.focus());
   };
+  // Closing the form (staged, cancelled, Esc) puts focus back on the row's Edit button, once it is back.
+  useEffect(() => {
+    if (editing || !closed.current) return;
+    closed.current = false;
+    actions.current?.querySelector<HTMLButtonElement>("[data-test=property-edit]")?.focus();
+  }, [editing]);
   const changed = liveValue !== undefined && liveValue !== value;
   return (
     <li data-test={`property:${section}:${def.name}`} className="px-4 py-3">
