@@ -40,3 +40,26 @@ export function same(l: CibLab): ClusterStatus {
   expect(() => ClusterStatusSchema.parse(status)).not.toThrow();
   return status;
 }
+
+/**
+ * An action in flight, as a controller records it while it runs: the resource's last op on that
+ * node rewritten to op-status="-1" (PCMK_EXEC_PENDING), rc-code="193" (PCMK_OCF_UNKNOWN).
+ * crm_simulate cannot leave an action pending, so the CIB text is edited, node_state by node_state.
+ */
+export function pendingOp(xml: string, nodeId: string, rsc: string, task: string): string {
+  const at = xml.indexOf(`<node_state id="${nodeId}"`);
+  const end = xml.indexOf("</node_state>", at);
+  if (at < 0 || end < 0) throw new Error(`no node_state ${nodeId}`);
+  const block = xml.slice(at, end);
+  const rscAt = block.indexOf(`<lrm_resource id="${rsc}"`);
+  if (rscAt < 0) throw new Error(`no history of ${rsc} on node ${nodeId}`);
+  const opAt = block.indexOf(`<lrm_rsc_op id="${rsc}_last_0"`, rscAt);
+  const opEnd = block.indexOf(">", opAt);
+  const op = block
+    .slice(opAt, opEnd)
+    .replace(/ operation="[^"]*"/, ` operation="${task}"`)
+    .replace(/ operation_key="[^"]*"/, ` operation_key="${rsc}_${task}_0"`)
+    .replace(/ op-status="[^"]*"/, ' op-status="-1"')
+    .replace(/ rc-code="[^"]*"/, ' rc-code="193"');
+  return xml.slice(0, at) + block.slice(0, opAt) + op + block.slice(opEnd) + xml.slice(end);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderStatusText, type Clone, type Primitive } from "@/lib/pacemaker";
 import { prim } from "../unit/pacemaker/lab";
-import { cibLabs, same } from "./parser-lab";
+import { cibLabs, pendingOp, same } from "./parser-lab";
 
 /**
  * Actions in flight, as a controller records them while they run: the resource's last op rewritten
@@ -9,24 +9,6 @@ import { cibLabs, same } from "./parser-lab";
  * leave an action pending, so the CIB file is edited, node_state by node_state.
  */
 const lab = cibLabs();
-
-function pendingOp(xml: string, nodeId: string, rsc: string, task: string): string {
-  const at = xml.indexOf(`<node_state id="${nodeId}"`);
-  const end = xml.indexOf("</node_state>", at);
-  if (at < 0 || end < 0) throw new Error(`no node_state ${nodeId}`);
-  const block = xml.slice(at, end);
-  const rscAt = block.indexOf(`<lrm_resource id="${rsc}"`);
-  if (rscAt < 0) throw new Error(`no history of ${rsc} on node ${nodeId}`);
-  const opAt = block.indexOf(`<lrm_rsc_op id="${rsc}_last_0"`, rscAt);
-  const opEnd = block.indexOf(">", opAt);
-  const op = block
-    .slice(opAt, opEnd)
-    .replace(/ operation="[^"]*"/, ` operation="${task}"`)
-    .replace(/ operation_key="[^"]*"/, ` operation_key="${rsc}_${task}_0"`)
-    .replace(/ op-status="[^"]*"/, ' op-status="-1"')
-    .replace(/ rc-code="[^"]*"/, ' rc-code="193"');
-  return xml.slice(0, at) + block.slice(0, opAt) + op + block.slice(opEnd) + xml.slice(end);
-}
 
 const nodeOf = (r: unknown): string | undefined => (r as Primitive | undefined)?.nodes[0]?.name;
 
