@@ -94,6 +94,7 @@ test.describe("as admin", () => {
     await form.getByTestId("resource-form-submit").click();
     await expect(form).toBeHidden();
     await expect(page.getByTestId("draft-panel").getByTestId("draft-count")).toHaveText("1 pending change");
+    await expect(page.getByTestId(`config-rsc:${RSC}`).getByTestId("mark-added")).toBeVisible();
 
     // In the graph (the draft's resource is there before commit), draw a colocation from it onto WebService1.
     await open(page, "/config/graph");
@@ -119,7 +120,6 @@ test.describe("as admin", () => {
     await expect(panel.getByTestId("draft-findings")).toBeVisible();
     await expect(panel.getByTestId("diff-hunk").first()).toContainText(`<primitive id="${RSC}"`);
     await expect(panel.getByTestId("draft-patch")).toContainText(RSC);
-    await expect(page.getByTestId(`config-rsc:${RSC}`).getByTestId("mark-added")).toBeVisible();
     await page.screenshot({ path: shot("config-draft-panel"), fullPage: true });
     const node = ((await start.textContent()) ?? "").replace(/^.* on /, "");
     // the drawn colocation decides where: with WebService1 (node2 in the demo)

@@ -8,7 +8,7 @@ import { ColocationInputSchema, type ColocationInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
 import type { EditorContext, FormContext } from "./constraint-editor";
-import { Check, clean, useAutoId, COLOCATION_WORDS, ConstraintModal, formLevelError, Labelled, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
+import { Check, clean, useAutoId, COLOCATION_WORDS, ConstraintModal, formLevelError, Labelled, RoleOptions, ScoreField, selectClass, ConstraintIdField, ModeSelect, PAIR_OR_SETS, ResourceSelect } from "./constraint-fields";
 import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
 
 export interface ColocationFormValues {
@@ -88,33 +88,12 @@ export function ColocationForm({ ctx, initial, prefill }: { ctx: EditorContext; 
             : `${a || "rsc"} is placed where ${b || "with-rsc"} runs: ${b || "with-rsc"} is placed first, and if it cannot run, ${score.toUpperCase() === "INFINITY" ? `${a || "rsc"} does not run either` : `${a || "rsc"} may run elsewhere`}.`
           : "The sets below are placed together (or apart, with a negative score)."}
       </p>
-      <Labelled label="Constraint id" errors={errors} path="id">
-        {({ id, describedBy, invalid }) => <ExactInput id={id} readOnly={!!ctx.editingId} aria-describedby={describedBy} aria-invalid={invalid} {...register("id")} data-test="constraint-id" />}
-      </Labelled>
-      <Labelled label="Between">
-        {({ id }) => (
-          <select id={id} className={selectClass} {...register("_mode")} data-test="colocation-mode">
-            <option value="pair">two resources</option>
-            <option value="sets">resource sets</option>
-          </select>
-        )}
-      </Labelled>
+      <ConstraintIdField errors={errors} editing={!!ctx.editingId} field={register("id")} />
+      <ModeSelect label="Between" field={register("_mode")} options={PAIR_OR_SETS} test="colocation-mode" />
       {mode === "pair" ? (
         <div className="grid gap-2 sm:grid-cols-2">
-          <Labelled label="Resource (rsc)" help="placed relative to the other" errors={errors} path="rsc">
-            {({ id, describedBy }) => (
-              <select id={id} className={selectClass} aria-describedby={describedBy} {...register("rsc")} data-test="colocation-rsc">
-                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
-              </select>
-            )}
-          </Labelled>
-          <Labelled label="With (with-rsc)" help="placed first" errors={errors} path="withRsc">
-            {({ id, describedBy }) => (
-              <select id={id} className={selectClass} aria-describedby={describedBy} {...register("withRsc")} data-test="colocation-with-rsc">
-                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
-              </select>
-            )}
-          </Labelled>
+          <ResourceSelect label="Resource (rsc)" help="placed relative to the other" errors={errors} path="rsc" field={register("rsc")} resources={ctx.resources} test="colocation-rsc" />
+          <ResourceSelect label="With (with-rsc)" help="placed first" errors={errors} path="withRsc" field={register("withRsc")} resources={ctx.resources} test="colocation-with-rsc" />
           <Labelled label="Role of rsc" help="e.g. only its Promoted instance">
             {({ id }) => (
               <select id={id} className={selectClass} {...register("rscRole")}>

@@ -2,7 +2,7 @@
 // The pieces every constraint form shares: the form-values cleanup before zod sees them, the error
 // under a field, a score chosen in plain words, role and resource pickers, and the shell dialog with
 // the server's refusal beside the form.
-import { Controller, type Control, type FieldErrors, type FieldValues, type Path } from "react-hook-form";
+import { Controller, type Control, type FieldErrors, type FieldValues, type Path, type UseFormRegisterReturn } from "react-hook-form";
 import type { ReactNode } from "react";
 import { useEffect, useId } from "react";
 import { fieldClass, ExactInput } from "@/components/actions/field";
@@ -279,3 +279,63 @@ export function ConstraintModal({
     </Modal>
   );
 }
+
+/** The constraint's id: typed for a new one, fixed for one being edited (an id cannot change). */
+export function ConstraintIdField({ errors, editing, field }: { errors: FieldErrors; editing: boolean; field: UseFormRegisterReturn }) {
+  return (
+    <Labelled label="Constraint id" errors={errors} path="id" help={editing ? "An id cannot change; delete and create a new one instead." : undefined}>
+      {({ id, describedBy, invalid }) => <ExactInput id={id} readOnly={editing} aria-describedby={describedBy} aria-invalid={invalid} {...field} data-test="constraint-id" />}
+    </Labelled>
+  );
+}
+
+/** A resource picked from the configuration's resources, with a label, optional help and its error. */
+export function ResourceSelect({
+  label,
+  help,
+  errors,
+  path,
+  field,
+  resources,
+  test,
+}: {
+  label: string;
+  help?: ReactNode;
+  errors: FieldErrors;
+  path: string;
+  field: UseFormRegisterReturn;
+  resources: ResourceEntry[];
+  test?: string;
+}) {
+  return (
+    <Labelled label={label} help={help} errors={errors} path={path}>
+      {({ id, describedBy }) => (
+        <select id={id} className={selectClass} aria-describedby={describedBy} {...field} data-test={test}>
+          <ResourceOptions resources={resources} placeholder="choose a resource…" />
+        </select>
+      )}
+    </Labelled>
+  );
+}
+
+/** "Between two resources / resource sets" (or what the form calls its two modes). */
+export function ModeSelect({ label, field, options, test }: { label: string; field: UseFormRegisterReturn; options: { value: string; label: string }[]; test?: string }) {
+  return (
+    <Labelled label={label}>
+      {({ id }) => (
+        <select id={id} className={selectClass} {...field} data-test={test}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Labelled>
+  );
+}
+
+export const PAIR_OR_SETS = [
+  { value: "pair", label: "two resources" },
+  { value: "sets", label: "resource sets" },
+];

@@ -8,7 +8,7 @@ import { LocationInputSchema, type LocationInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
 import type { EditorContext, FormContext } from "./constraint-editor";
-import { clean, ConstraintModal, useAutoId, formLevelError, Labelled, LOCATION_WORDS, ResourceOptions, RoleOptions, ScoreField, selectClass } from "./constraint-fields";
+import { clean, ConstraintModal, useAutoId, formLevelError, Labelled, LOCATION_WORDS, RoleOptions, ScoreField, selectClass, ConstraintIdField, ResourceSelect } from "./constraint-fields";
 import { emptyRule, prepareExpression, RulesEditor, ruleToForm, type RuleForm } from "./constraint-rules";
 
 export interface LocationFormValues {
@@ -83,9 +83,7 @@ export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; in
       test="constraint-form-location"
     >
       <p className="text-muted">Where a resource may run: {rscNow || "the resource"} {mode === "node" ? `and ${nodeNow || "a node"}` : "and the nodes the rules select"}.</p>
-      <Labelled label="Constraint id" errors={errors} path="id" help={ctx.editingId ? "An id cannot change; delete and create a new one instead." : undefined}>
-        {({ id, describedBy, invalid }) => <ExactInput id={id} readOnly={!!ctx.editingId} aria-describedby={describedBy} aria-invalid={invalid} {...register("id")} data-test="constraint-id" />}
-      </Labelled>
+      <ConstraintIdField errors={errors} editing={!!ctx.editingId} field={register("id")} />
       <div className="grid gap-2 sm:grid-cols-[auto_1fr]">
         <Labelled label="Applies to">
           {({ id }) => (
@@ -96,13 +94,7 @@ export function LocationForm({ ctx, initial, prefill }: { ctx: EditorContext; in
           )}
         </Labelled>
         {target === "rsc" ? (
-          <Labelled label="Resource" errors={errors} path="rsc">
-            {({ id, describedBy }) => (
-              <select id={id} className={selectClass} aria-describedby={describedBy} {...register("rsc")} data-test="location-rsc">
-                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
-              </select>
-            )}
-          </Labelled>
+          <ResourceSelect label="Resource" errors={errors} path="rsc" field={register("rsc")} resources={ctx.resources} test="location-rsc" />
         ) : (
           <Labelled label="Resource id pattern" help="A regular expression, e.g. ^web- (every resource whose id starts with web-)" errors={errors} path="rscPattern">
             {({ id, describedBy, invalid }) => <ExactInput id={id} aria-describedby={describedBy} aria-invalid={invalid} {...register("rscPattern")} />}

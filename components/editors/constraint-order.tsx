@@ -5,10 +5,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Controller, useForm, useWatch, type Control, type Resolver, type UseFormRegister } from "react-hook-form";
 import { z } from "zod";
 import { OrderInputSchema, type OrderInput } from "@/lib/cib/edits";
-import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
 import type { EditorContext, FormContext } from "./constraint-editor";
-import { Check, Choices, clean, useAutoId, ConstraintModal, formLevelError, Labelled, ResourceOptions, selectClass } from "./constraint-fields";
+import { Check, Choices, clean, useAutoId, ConstraintModal, formLevelError, Labelled, selectClass, ConstraintIdField, ModeSelect, PAIR_OR_SETS, ResourceSelect } from "./constraint-fields";
 import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
 
 type OrderKind = "Mandatory" | "Optional" | "Serialize";
@@ -96,33 +95,12 @@ export function OrderForm({ ctx, initial, prefill }: { ctx: EditorContext; initi
           {fa || "start"} {A}, then {ta || fa || "start"} {B}.
         </p>
       ) : null}
-      <Labelled label="Constraint id" errors={errors} path="id">
-        {({ id, describedBy, invalid }) => <ExactInput id={id} readOnly={!!ctx.editingId} aria-describedby={describedBy} aria-invalid={invalid} {...register("id")} data-test="constraint-id" />}
-      </Labelled>
-      <Labelled label="Between">
-        {({ id }) => (
-          <select id={id} className={selectClass} {...register("_mode")} data-test="order-mode">
-            <option value="pair">two resources</option>
-            <option value="sets">resource sets</option>
-          </select>
-        )}
-      </Labelled>
+      <ConstraintIdField errors={errors} editing={!!ctx.editingId} field={register("id")} />
+      <ModeSelect label="Between" field={register("_mode")} options={PAIR_OR_SETS} test="order-mode" />
       {mode === "pair" ? (
         <div className="grid gap-2 sm:grid-cols-2">
-          <Labelled label="First" errors={errors} path="first">
-            {({ id, describedBy }) => (
-              <select id={id} className={selectClass} aria-describedby={describedBy} {...register("first")} data-test="order-first">
-                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
-              </select>
-            )}
-          </Labelled>
-          <Labelled label="Then" errors={errors} path="then">
-            {({ id, describedBy }) => (
-              <select id={id} className={selectClass} aria-describedby={describedBy} {...register("then")} data-test="order-then">
-                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
-              </select>
-            )}
-          </Labelled>
+          <ResourceSelect label="First" errors={errors} path="first" field={register("first")} resources={ctx.resources} test="order-first" />
+          <ResourceSelect label="Then" errors={errors} path="then" field={register("then")} resources={ctx.resources} test="order-then" />
           <Labelled label="Action of first">
             {({ id }) => (
               <select id={id} className={selectClass} {...register("firstAction")}>

@@ -8,7 +8,7 @@ import { TicketInputSchema, type TicketInput } from "@/lib/cib/edits";
 import { ExactInput } from "@/components/actions/field";
 import { suggestId } from "@/components/graph/constraint-input";
 import type { EditorContext, FormContext } from "./constraint-editor";
-import { Choices, clean, useAutoId, ConstraintModal, formLevelError, Labelled, ResourceOptions, RoleOptions, selectClass } from "./constraint-fields";
+import { Choices, clean, useAutoId, ConstraintModal, formLevelError, Labelled, RoleOptions, selectClass, ConstraintIdField, ResourceSelect } from "./constraint-fields";
 import { emptySet, prepareSet, SetsEditor, setToForm, type SetForm } from "./constraint-sets";
 
 type LossPolicy = "" | "stop" | "demote" | "fence" | "freeze";
@@ -76,9 +76,7 @@ export function TicketForm({ ctx, initial, prefill }: { ctx: EditorContext; init
       test="constraint-form-ticket"
     >
       <p className="text-muted">The resources run only while this cluster (site) holds {T}.</p>
-      <Labelled label="Constraint id" errors={errors} path="id">
-        {({ id, describedBy, invalid }) => <ExactInput id={id} readOnly={!!ctx.editingId} aria-describedby={describedBy} aria-invalid={invalid} {...register("id")} data-test="constraint-id" />}
-      </Labelled>
+      <ConstraintIdField errors={errors} editing={!!ctx.editingId} field={register("id")} />
       <datalist id="constraint-tickets">
         {ctx.tickets.map((x) => (
           <option key={x} value={x} />
@@ -97,13 +95,7 @@ export function TicketForm({ ctx, initial, prefill }: { ctx: EditorContext; init
       </Labelled>
       {mode === "one" ? (
         <div className="grid gap-2 sm:grid-cols-2">
-          <Labelled label="Resource" errors={errors} path="rsc">
-            {({ id, describedBy }) => (
-              <select id={id} className={selectClass} aria-describedby={describedBy} {...register("rsc")} data-test="ticket-rsc">
-                <ResourceOptions resources={ctx.resources} placeholder="choose a resource…" />
-              </select>
-            )}
-          </Labelled>
+          <ResourceSelect label="Resource" errors={errors} path="rsc" field={register("rsc")} resources={ctx.resources} test="ticket-rsc" />
           <Labelled label="Only for the role" help="e.g. only its Promoted instance needs the ticket">
             {({ id }) => (
               <select id={id} className={selectClass} {...register("rscRole")}>
