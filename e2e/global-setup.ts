@@ -4,7 +4,7 @@
  * a temp SQLite database seeded with the demo users and cluster. Returns the teardown.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,21 +27,30 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A stale build would test yesterday's UI: rebuild when any source is newer than .next/BUILD_ID. */
+/** A stale build would test yesterday's UI: rebuild when any source is newer than the last good build's start. */
 function ensureBuild(): void {
   if (process.env.VIGIL_E2E_SKIP_BUILD === "1") return;
   const buildId = join(ROOT, DIST_DIR, "BUILD_ID");
+  // The moment the last build *started*: a source saved while it ran is newer than this stamp, so the
+  // next run rebuilds (BUILD_ID's own time, written at the end, would hide such an edit).
+  const started = join(ROOT, "var", "next-e2e.started");
   const sources = ["app", "components", "server", "trpc", "lib", "next.config.ts", "postcss.config.mjs"].filter((p) => existsSync(join(ROOT, p)));
-  if (existsSync(buildId)) {
-    const newer = execFileSync("find", [...sources, "-newer", buildId, "-type", "f", "-print", "-quit"], { cwd: ROOT, encoding: "utf8" });
+  if (existsSync(buildId) && existsSync(started)) {
+    const newer = execFileSync("find", [...sources, "-newer", started, "-type", "f", "-print", "-quit"], { cwd: ROOT, encoding: "utf8" });
     if (newer.trim() === "") return;
   }
+  mkdirSync(join(ROOT, "var"), { recursive: true });
+  // written now with the start time, kept only once the build succeeded
+  const pending = `${started}.pending`;
+  writeFileSync(pending, new Date().toISOString());
   console.log("[e2e] next build…");
   execFileSync(join(ROOT, "node_modules/.bin/next"), ["build"], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", VIGIL_NEXT_DIST_DIR: DIST_DIR },
   });
+  // a rename keeps the file's time: the stamp says when this build started
+  renameSync(pending, started);
 }
 
 async function waitForHttp(url: string, timeoutMs: number, alive: () => boolean): Promise<void> {
