@@ -4,7 +4,7 @@ import clsx from "clsx";
 import { Box, Container, Copy, Crown, GripVertical, Layers, LoaderCircle } from "lucide-react";
 import { memo, useMemo, type ReactNode } from "react";
 import { toneBorder, toneDot } from "@/components/ui/tone";
-import { StateBadge } from "@/components/status/state-badge";
+import { Flags, StateBadge } from "@/components/status/state-badge";
 import { useBoardActions, useCardBusy } from "./board-actions";
 import { CardMenu } from "./card-menu";
 import type { NodeCard } from "./columns";
@@ -115,6 +115,8 @@ const CardBody = memo(
         {single ? (
           <div className="mt-1.5 flex h-5 min-w-0 items-center gap-1">
             <StateBadge label={single.state.label} tone={single.state.tone} />
+            {/* crm_mon's qualifiers next to the role: "Started (blocked)", never instead of it */}
+            <Flags flags={single.state.flags} />
             <span className="truncate text-xs text-muted">{single.primitive.resourceAgent}</span>
           </div>
         ) : (
@@ -123,7 +125,10 @@ const CardBody = memo(
               <li key={`${m.primitive.id}-${i}`} className="flex h-4 min-w-0 items-center gap-1.5 text-xs leading-4" data-test={`member:${m.primitive.id}`}>
                 <span aria-hidden className={clsx("size-2 shrink-0 rounded-full", toneDot[m.state.tone])} />
                 <span className="truncate">{m.primitive.id}</span>
-                <span className="ml-auto shrink-0 text-muted">{m.state.label}</span>
+                <span className="ml-auto shrink-0 text-muted">
+                  {m.state.label}
+                  {m.state.flags.length > 0 ? ` (${m.state.flags.map((f) => f.label).join(", ")})` : ""}
+                </span>
               </li>
             ))}
           </ul>
