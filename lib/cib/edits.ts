@@ -185,7 +185,7 @@ export const TicketInputSchema = z
   .strict()
   .refine((c) => (c.rsc !== undefined) !== ((c.sets?.length ?? 0) > 0), { message: "a ticket constraint names one resource or resource sets" });
 
-export const ConstraintInputSchema = z.union([LocationInputSchema, ColocationInputSchema, OrderInputSchema, TicketInputSchema]);
+export const ConstraintInputSchema = z.discriminatedUnion("kind", [LocationInputSchema, ColocationInputSchema, OrderInputSchema, TicketInputSchema]);
 export type ConstraintInput = z.infer<typeof ConstraintInputSchema>;
 export type LocationInput = z.infer<typeof LocationInputSchema>;
 export type ColocationInput = z.infer<typeof ColocationInputSchema>;
