@@ -4,7 +4,7 @@ import { buildStatus, type ClusterStatus } from "@/lib/pacemaker";
 
 export const FIXTURES = join(process.cwd(), "tests/fixtures");
 
-/** demo plus every variant: each holds cib.xml, crm_mon.xml, crm_mon-attrs.xml, crm_mon.txt */
+/** demo plus every variant: each holds cib.xml, crm_mon.xml, crm_mon-attrs.xml, crm_mon.txt (-r) and crm_mon-active.txt (default view) */
 export function fixtureDirs(): string[] {
   const variants = readdirSync(join(FIXTURES, "variants")).map((d) => join(FIXTURES, "variants", d));
   return [join(FIXTURES, "demo"), ...variants].filter((d) => existsSync(join(d, "crm_mon.txt")));
