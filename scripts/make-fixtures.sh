@@ -18,6 +18,8 @@ mon() { # dir: crm_mon outputs of its cib.xml
   CIB_file=$d/cib.xml crm_mon --one-shot --inactive --output-as=xml > "$d/crm_mon.xml" 2>/dev/null
   CIB_file=$d/cib.xml crm_mon --one-shot --inactive --show-node-attributes --output-as=xml > "$d/crm_mon-attrs.xml" 2>/dev/null
   CIB_file=$d/cib.xml crm_mon --one-shot --inactive --show-node-attributes --failcounts --output-as=text > "$d/crm_mon.txt" 2>/dev/null
+  # crm_mon's default view (`vigil status` without -r): active resources only
+  CIB_file=$d/cib.xml crm_mon --one-shot --show-node-attributes --failcounts --output-as=text > "$d/crm_mon-active.txt" 2>/dev/null
   CIB_file=$d/cib.xml crm_mon --one-shot --inactive --include=all --fence-history=3 --output-as=xml > "$d/crm_mon-full.xml" 2>/dev/null
 }
 
@@ -32,6 +34,7 @@ log demo/cib.xml "tools/make-fixtures.sh: cibadmin/crm_attribute on an empty CIB
 log demo/crm_mon.xml "CIB_file=cib.xml crm_mon --one-shot --inactive --output-as=xml"
 log demo/crm_mon-attrs.xml "CIB_file=cib.xml crm_mon --one-shot --inactive --show-node-attributes --output-as=xml"
 log demo/crm_mon.txt "CIB_file=cib.xml crm_mon --one-shot --inactive --show-node-attributes --failcounts"
+log demo/crm_mon-active.txt "CIB_file=cib.xml crm_mon --one-shot --show-node-attributes --failcounts"
 
 v() { mon "variants/$1"; log "variants/$1/" "$2"; }
 cp_demo standby; crm_standby -N node3 -v on >/dev/null; settle; v standby "crm_standby -N node3 -v on; crm_simulate -S"

@@ -6,8 +6,8 @@ export { StatusPatchSchema, PatchOpSchema, type StatusPatch, type PatchOp } from
 export { PacemakerParseError } from "./errors";
 export { buildStatus, type BuildStatusInput } from "./build-status";
 export { diffStatus, applyStatusPatch, describePatch, summarizePatch, type PatchSummary } from "./diff";
-export { renderStatusText } from "./render-text";
+export { renderStatusText, type RenderOptions } from "./render-text";
 export { CRM_MON_ARGS, CIB_QUERY_ARGS } from "./args";
-export { failureResource } from "./op-key";
+export { failureResource, parseOpKey, type OpKey } from "./op-key";
 export { resourceIds, nodeNames, ticketIds, unknownIds } from "./ids";
 export { parseAgentMetadata, type AgentMetadata, type AgentParameter, type AgentAction } from "./parse-metadata";

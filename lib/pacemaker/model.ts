@@ -21,7 +21,8 @@ export * from "./model-config";
 export * from "./model-status";
 
 /** Bumped whenever the JSON shape changes incompatibly (`vigil status --json` consumers check it). */
-export const MODEL_VERSION = 1;
+/** 2: a failure's `exitreason` is null when Pacemaker gave none (1 carried crm_mon's word "none"). */
+export const MODEL_VERSION = 2;
 
 /**
  * The whole typed model of one cluster: crm_mon's status view and, when a CIB is given,
