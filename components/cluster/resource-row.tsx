@@ -183,7 +183,7 @@ function CloneCells({ row, onToggle }: { row: CloneRow; onToggle: (id: string) =
         {c.disabled || c.targetRole === "Stopped" ? <Badge tone="neutral">disabled</Badge> : null}
         {!row.failed && c.managed && !c.disabled ? (
           <StateBadge
-            label={`${row.roles.filter((r) => r.role !== "Stopped").reduce((s, r) => s + r.count, 0)} active`}
+            label={`${row.roles.filter((r) => !r.role.startsWith("Stopped")).reduce((s, r) => s + r.count, 0)} active`}
             tone="ok"
           />
         ) : null}

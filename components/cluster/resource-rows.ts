@@ -110,6 +110,16 @@ export function rolesOf(instances: readonly Primitive[]): RoleNodes[] {
   return [...byRole.values()].sort((a, b) => rank(order, a.role) - rank(order, b.role));
 }
 
+/**
+ * crm_mon names the nodes a stopped instance could run on ("Stopped: [ n3 n4 ]", "Stopped (disabled):
+ * [ … ]") rather than counting instances without a node: its lists replace the count when known.
+ */
+export function withStoppedLists(roles: RoleNodes[], lists: { status: string; nodes: string[] }[] | undefined): RoleNodes[] {
+  if (lists === undefined) return roles;
+  const kept = roles.filter((r) => !(r.role === "Stopped" && r.nodes.length === 0));
+  return [...kept, ...lists.map((l) => ({ role: l.status, nodes: l.nodes, count: l.nodes.length }))];
+}
+
 function rank(order: string[], role: string): number {
   const i = order.indexOf(role);
   return i < 0 ? order.length : i;
@@ -139,7 +149,10 @@ function instanceKey(prefix: string, p: Primitive, seen: Map<string, number>): s
  * container that holds a match opens, so a search always shows what it found.
  */
 export function buildResourceRows(
-  status: Pick<ClusterStatus, "resources" | "failures">,
+  status: Pick<ClusterStatus, "resources" | "failures"> & {
+    /** a clone's "Stopped: [ … ]" lists as crm_mon prints them (cloneStoppedLists); without it, a count */
+    stoppedLists?: (c: Clone) => { status: string; nodes: string[] }[];
+  },
   filter: ResourceFilter,
   toggled: ReadonlySet<string>,
 ): { rows: ResourceRow[]; shown: number; total: number } {
@@ -198,7 +211,7 @@ export function buildResourceRows(
           detailId: top.id,
           clone: top,
           childId,
-          roles: rolesOf(instances),
+          roles: withStoppedLists(rolesOf(instances), status.stoppedLists?.(top)),
           failed: instances.filter((p) => p.failed).length,
           collapsed,
         });

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
-import type { ClusterStatus } from "@/lib/pacemaker";
+import { cloneStoppedLists, type ClusterStatus, type Clone } from "@/lib/pacemaker";
 import { Section } from "@/components/ui/card";
 import { buildResourceRows, typeOptions, type ResourceFilter } from "./resource-rows";
 import { ResourceToolbar } from "./resource-toolbar";
@@ -30,10 +30,17 @@ export function ResourcesPanel({
     });
   }, []);
   const deferredFilter = useDeferredValue(filter);
-  const { resources, failures, nodes } = status;
+  const { resources, failures, nodes, nodeHistory, configuration } = status;
+  // Only what crm_mon's Stopped lists depend on (node states, failed probes, allowed nodes,
+  // clone-max): an attribute's patch must not rebuild 2,000 rows.
+  const stoppedLists = useMemo(() => {
+    const held = status;
+    return (c: Clone) => cloneStoppedLists(held, c);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resources, nodes, nodeHistory, configuration]);
   const { rows, shown, total } = useMemo(
-    () => buildResourceRows({ resources, failures }, deferredFilter, toggled),
-    [resources, failures, deferredFilter, toggled],
+    () => buildResourceRows({ resources, failures, stoppedLists }, deferredFilter, toggled),
+    [resources, failures, stoppedLists, deferredFilter, toggled],
   );
   const types = useMemo(() => typeOptions(resources), [resources]);
   const failedCount = useMemo(

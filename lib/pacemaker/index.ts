@@ -7,6 +7,7 @@ export { PacemakerParseError } from "./errors";
 export { buildStatus, type BuildStatusInput } from "./build-status";
 export { diffStatus, applyStatusPatch, describePatch, summarizePatch, type PatchSummary } from "./diff";
 export { renderStatusText, type RenderOptions } from "./render-text";
+export { cloneStoppedLists } from "./render-resources";
 export { CRM_MON_ARGS, CIB_QUERY_ARGS } from "./args";
 export { failureResource, parseOpKey, type OpKey } from "./op-key";
 export { resourceIds, nodeNames, ticketIds, unknownIds } from "./ids";

@@ -216,20 +216,19 @@ function instanceState(r: Primitive | Group): InstanceState {
   };
 }
 
-function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
-  const flags: string[] = [];
-  if (c.promotable) flags.push("promotable");
-  if (c.unique) flags.push("unique");
-  // 2.1.5 order (checked against crm_mon): unmanaged before disabled
-  if (!c.managed) flags.push("unmanaged");
-  if (c.disabled) flags.push("disabled");
+/** What crm_mon prints of a clone: instances on their own lines, the Promoted/Started lists, the Stopped lists. */
+interface CloneSummary {
+  /** instances printed in full, in the clone's order */
+  full: (Primitive | Group)[];
+  promoted: string[];
+  started: string[];
+  /** "Stopped" / "Stopped (disabled)" / "Stopped (<failed probe>)" → its nodes, sorted as crm_mon sorts them */
+  stopped: { status: string; nodes: string[] }[];
+}
+
+function summarizeClone(ctx: Ctx, c: Clone): CloneSummary {
   const childId = (c.children[0]?.id ?? "").replace(/:\d+$/, "");
-  let headerDone = false;
-  const header = (): void => {
-    if (headerDone) return;
-    headerDone = true;
-    item(out, depth, `Clone Set: ${c.id} [${childId}]${flags.length > 0 ? ` (${flags.join(", ")})` : ""}:`);
-  };
+  const full: (Primitive | Group)[] = [];
   const promoted: string[] = [];
   const started: string[] = [];
   const runningOn = new Set<string>();
@@ -239,56 +238,77 @@ function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
     for (const m of child.kind === "group" ? child.children : [child]) {
       for (const n of m.nodes) if (m.managed || ctx.nodes.get(n.name)?.online !== false) runningOn.add(n.name);
     }
-    let full = false;
-    if (c.unique) full = true;
+    let isFull = false;
+    if (c.unique) isFull = true;
     // an instance with a (non-probe) action in flight is printed on its own line
-    else if (child.kind === "primitive" && child.pendingTask !== null) full = true;
+    else if (child.kind === "primitive" && child.pendingTask !== null) isFull = true;
     else if (!st.partiallyActive) continue;
-    else if (st.orphan || !st.allManaged || st.anyFailed) full = true;
+    else if (st.orphan || !st.allManaged || st.anyFailed) isFull = true;
     else if (st.fullyActive) {
       const loc = st.location;
       const ln = loc === null ? undefined : ctx.nodes.get(loc);
-      if (loc === null) full = true;
-      else if (ln !== undefined && !ln.online && ln.unclean) full = true;
+      if (loc === null) isFull = true;
+      else if (ln !== undefined && !ln.online && ln.unclean) isFull = true;
       else if (st.role > roleRank("unpromoted")) promoted.push(loc);
       else started.push(loc);
-    } else full = true;
-    if (full) {
-      header();
-      if (child.kind === "group") renderGroup(ctx, child, depth + 1, out, c.promotable);
-      else item(out, depth + 1, primitiveText(ctx, child, child.id, undefined, c.promotable));
-    }
+    } else isFull = true;
+    if (isFull) full.push(child);
   }
   promoted.sort(numericStrcasecmp);
   started.sort(numericStrcasecmp);
-  if (promoted.length > 0) {
-    header();
-    item(out, depth + 1, `Promoted: [ ${promoted.join(" ")} ]`);
-  }
-  if (started.length > 0) {
-    header();
-    const label = c.promotable ? (isRole(c.targetRole, "unpromoted") ? "Unpromoted (target-role)" : "Unpromoted") : "Started";
-    item(out, depth + 1, `${label}: [ ${started.join(" ")} ]`);
-  }
   const active = promoted.length + started.length;
   const cloneMax = ctx.cloneMax.get(c.id) ?? c.children.filter((ch) => !instanceState(ch).orphan).length;
-  const stopped = new Map<string, string>();
+  const byNode = new Map<string, string>();
   if (ctx.inactive && !c.unique && cloneMax > active) {
     const allowed = ctx.cloneNodes.get(c.id);
     for (const n of ctx.nodeNames) {
-      if (runningOn.has(n) || stopped.has(n) || (allowed !== undefined && !allowed.has(n))) continue;
+      if (runningOn.has(n) || byNode.has(n) || (allowed !== undefined && !allowed.has(n))) continue;
       const probe = ctx.failedProbes.get(`${childId}@${n}`);
-      stopped.set(n, probe !== undefined ? `Stopped (${probe})` : isRole(c.targetRole, "stopped") ? "Stopped (disabled)" : "Stopped");
+      byNode.set(n, probe !== undefined ? `Stopped (${probe})` : isRole(c.targetRole, "stopped") ? "Stopped (disabled)" : "Stopped");
     }
   }
-  if (stopped.size > 0) {
-    header();
-    const statuses = [...new Set(stopped.values())].sort();
-    for (const status of statuses) {
-      const nodes = [...stopped].filter(([, v]) => v === status).map(([k]) => k).sort(numericStrcasecmp);
-      item(out, depth + 1, `${status}: [ ${nodes.join(" ")} ]`);
-    }
-  } else if (active === 0) header();
+  const stopped = [...new Set(byNode.values())].sort().map((status) => ({
+    status,
+    nodes: [...byNode].filter(([, v]) => v === status).map(([k]) => k).sort(numericStrcasecmp),
+  }));
+  return { full, promoted, started, stopped };
+}
+
+function renderClone(ctx: Ctx, c: Clone, depth: number, out: string[]): void {
+  const flags: string[] = [];
+  if (c.promotable) flags.push("promotable");
+  if (c.unique) flags.push("unique");
+  // 2.1.5 order (checked against crm_mon): unmanaged before disabled
+  if (!c.managed) flags.push("unmanaged");
+  if (c.disabled) flags.push("disabled");
+  const childId = (c.children[0]?.id ?? "").replace(/:\d+$/, "");
+  const sum = summarizeClone(ctx, c);
+  // crm_mon prints the header whatever follows (an all-stopped clone without allowed nodes shows it alone)
+  item(out, depth, `Clone Set: ${c.id} [${childId}]${flags.length > 0 ? ` (${flags.join(", ")})` : ""}:`);
+  for (const child of sum.full) {
+    if (child.kind === "group") renderGroup(ctx, child, depth + 1, out, c.promotable);
+    else item(out, depth + 1, primitiveText(ctx, child, child.id, undefined, c.promotable));
+  }
+  if (sum.promoted.length > 0) item(out, depth + 1, `Promoted: [ ${sum.promoted.join(" ")} ]`);
+  if (sum.started.length > 0) {
+    const label = c.promotable ? (isRole(c.targetRole, "unpromoted") ? "Unpromoted (target-role)" : "Unpromoted") : "Started";
+    item(out, depth + 1, `${label}: [ ${sum.started.join(" ")} ]`);
+  }
+  for (const { status, nodes } of sum.stopped) item(out, depth + 1, `${status}: [ ${nodes.join(" ")} ]`);
+}
+
+/** One status's render context, built once: the browser asks for it per clone row. */
+const inactiveCtx = new WeakMap<ClusterStatus, Ctx>();
+
+/**
+ * A clone's "Stopped: [ … ]" lists as crm_mon --inactive prints them (only the nodes an instance
+ * could run on; "Stopped (disabled)" for a stopped clone; a failed probe's result) — for the
+ * browser's clone rows, which otherwise could only count instances without a node.
+ */
+export function cloneStoppedLists(s: ClusterStatus, c: Clone): { status: string; nodes: string[] }[] {
+  let ctx = inactiveCtx.get(s);
+  if (!ctx) inactiveCtx.set(s, (ctx = buildCtx(s, true)));
+  return summarizeClone(ctx, c).stopped;
 }
 
 function renderBundle(ctx: Ctx, b: Bundle, depth: number, out: string[]): void {
