@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { startAgent, type RunningAgent } from "@/agent/agent";
 import { parseXml } from "@/lib/pacemaker/xml";
+import { parseOpKey } from "@/lib/pacemaker/op-key";
 import { CibLab, prim } from "../tests/unit/pacemaker/lab";
 import { login, shot } from "./support/helpers";
 
@@ -177,6 +178,8 @@ test("the cluster page words failures, fail counts, node states and attributes a
     for (const f of words.failures) {
       const row = failed.getByTestId(`failure:${f.opKey}@${f.node}`);
       const cells = row.locator("td");
+      // the instance as crm_mon names it (c1p:0), not only its resource
+      await expect(cells.nth(0), f.line).toHaveText(parseOpKey(f.opKey)?.rsc ?? f.opKey);
       await expect(cells.nth(2), f.line).toHaveText(f.node);
       await expect(cells.nth(3), f.line).toHaveText(`${f.exitstatus} (${f.exitcode})`);
       // the cell itself, not Playwright's whitespace-normalised text: markup decoded exactly once

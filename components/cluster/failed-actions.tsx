@@ -49,12 +49,14 @@ export const FailedActions = memo(function FailedActions({
         <SimpleTable head={["Resource", "Operation", "Node", "Result", "Exit reason", "When", "Actions"]}>
           {failures.map((f) => {
             const rsc = failureResource(f.opKey);
+            // crm_mon names the instance ("c1p:0 10s-interval monitor on n1"); the panel and cleanup take the resource
+            const named = parseOpKey(f.opKey)?.rsc ?? rsc;
             const live = currentlyFailed.has(rsc);
             return (
               <tr key={`${f.opKey}@${f.node}`} data-test={`failure:${f.opKey}@${f.node}`}>
                 <Td>
                   <button type="button" className="font-medium hover:underline" onClick={() => onOpen(rsc)}>
-                    {rsc}
+                    {named}
                   </button>
                 </Td>
                 <Td mono>
