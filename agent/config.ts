@@ -12,12 +12,11 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyEdits, withConfigurationOf, withoutStatus } from "@/lib/cib";
+import { applyEditsToTree, cibVersion, parseCibRoot, withoutStatus } from "@/lib/cib";
 import { CibEditError, type CibEdit } from "@/lib/cib/edits";
-import { parseXml, toXmlPretty } from "@/lib/pacemaker/xml";
+import { toXmlPretty, type XNode } from "@/lib/pacemaker/xml";
 import { shellQuote, type ActionParams, type ConfigPreviewResult, type ConfigReadResult, type PlacementChange, type TransitionAction, type VerifyFinding } from "@/lib/protocol";
 import { StepRefused, type Steps } from "./actions/steps";
-import { parseCibHeader } from "./sim";
 import { parseVerify } from "./verify";
 import { parseSimulateXml, type PlacedPrimitive } from "./simulate";
 import { parseTransitionGraph, placementAfter } from "./transition";
@@ -42,9 +41,16 @@ export async function configRead(ctx: ConfigContext): Promise<ConfigReadResult> 
   return { xml: live.xml, epoch: live.epoch, version: live.version, commands: [...ctx.steps.runs] };
 }
 
-function draftOf(liveXml: string, edits: readonly CibEdit[]): string {
+/** The live CIB, parsed once: its version, and the tree the draft is applied to (its status shared). */
+async function readLive(steps: Steps): Promise<{ tree: XNode; epoch: string; version: string }> {
+  const tree = parseCibRoot(await queryCib(steps), "the live CIB");
+  return { tree, ...cibVersion(tree) };
+}
+
+/** The edits applied to the live CIB: its status kept, so crm_verify and crm_simulate judge the draft on today's cluster. */
+function draftOf(live: XNode, edits: readonly CibEdit[]): XNode {
   try {
-    return applyEdits(liveXml, edits).xml;
+    return applyEditsToTree(live, edits);
   } catch (e) {
     if (e instanceof CibEditError) {
       const which = e.index !== null ? `edit ${e.index + 1} (${edits[e.index]?.op ?? "?"})` : "an edit";
@@ -56,12 +62,12 @@ function draftOf(liveXml: string, edits: readonly CibEdit[]): string {
 
 /** A scratch dir with live.xml and draft.xml (the draft one element per line, for crm_verify's line numbers). */
 type Lines = { tag: string; id: string | null }[];
-async function scratch<T>(liveXml: string, draftXml: string, fn: (dir: string, lines: Lines, liveLines: Lines) => Promise<T>): Promise<T> {
+async function scratch<T>(liveTree: XNode, draftTree: XNode, fn: (dir: string, lines: Lines, liveLines: Lines) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), "vigil-config-"));
   try {
     // Both written the same way, so crm_verify's messages about them compare (and name lines of each).
-    const live = toXmlPretty(parseXml(liveXml, "the live CIB"));
-    const pretty = toXmlPretty(parseXml(draftXml, "the draft CIB"));
+    const live = toXmlPretty(liveTree);
+    const pretty = toXmlPretty(draftTree);
     await writeFile(join(dir, "live.xml"), live.xml, { mode: 0o600 });
     await writeFile(join(dir, "draft.xml"), pretty.xml, { mode: 0o600 });
     return await fn(dir, pretty.lines, live.lines);
@@ -97,18 +103,16 @@ function elementIds(lines: readonly { id: string | null }[]): Set<string> {
 }
 
 export async function configPreview(p: ActionParams<"config.preview">, ctx: ConfigContext): Promise<ConfigPreviewResult> {
-  const liveXml = await queryCib(ctx.steps);
-  const live = withoutStatus(liveXml);
-  const draftXml = withConfigurationOf(liveXml, draftOf(liveXml, p.edits));
-  return scratch(liveXml, draftXml, async (dir, lines) => {
+  const live = await readLive(ctx.steps);
+  return scratch(live.tree, draftOf(live.tree, p.edits), async (dir, lines) => {
     const patch = await diff(ctx.steps, dir);
     const draftFile = join(dir, "draft.xml");
     const { code, findings } = await verify(ctx.steps, draftFile, lines);
     const valid = code === 0 && !findings.some((f) => f.severity === "error");
-    const header = parseCibHeader(liveXml.slice(0, 4096));
+    const haveQuorum = live.tree.attrs["have-quorum"];
     // -R, not -S: the transition and its summary without playing it out (an order of magnitude faster).
     const graphFile = join(dir, "graph.xml");
-    const simArgs = ["-x", draftFile, "-q", header?.haveQuorum ? "true" : "false", "-R", "-G", graphFile, "--output-as=xml"];
+    const simArgs = ["-x", draftFile, "-q", haveQuorum === "1" || haveQuorum === "true" ? "true" : "false", "-R", "-G", graphFile, "--output-as=xml"];
     let sim: { actions: TransitionAction[]; changes: PlacementChange[]; after: PlacedPrimitive[] } | null = null;
     let simulateError: string | null = null;
     try {
@@ -139,13 +143,11 @@ export interface CommitOutcome {
 
 /** The one live write of a configuration (in sim mode the caller holds the CIB lock and settles after). */
 export async function configCommit(p: ActionParams<"config.commit">, ctx: ConfigContext): Promise<CommitOutcome> {
-  const liveXml = await queryCib(ctx.steps);
-  const live = withoutStatus(liveXml);
+  const live = await readLive(ctx.steps);
   if (live.epoch !== p.expectEpoch) {
     throw new StepRefused("conflict", `the configuration changed since the draft was checked (epoch ${p.expectEpoch} → ${live.epoch}); nothing was written`);
   }
-  const draftXml = withConfigurationOf(liveXml, draftOf(liveXml, p.edits));
-  return scratch(liveXml, draftXml, async (dir, lines, liveLines) => {
+  return scratch(live.tree, draftOf(live.tree, p.edits), async (dir, lines, liveLines) => {
     const patch = await diff(ctx.steps, dir);
     if (patch === "") throw new StepRefused("invalid_params", "the draft changes nothing in the live configuration; nothing was written");
     // crm_verify's errors that the draft brings (a cluster already in error is not held hostage by its old ones)

@@ -27,11 +27,15 @@ function applyInPlace(cib: XNode, edit: CibEdit, ids?: IdSpace): void {
  * the status section (most of a big CIB) is shared, as no edit writes to it.
  */
 export function applyEdit(cib: XNode, edit: CibEdit): XNode {
-  const at = cib.children.findIndex((c) => c.tag === "configuration");
-  const children = cib.children.map((c, i) => (i === at ? cloneNode(c) : c));
-  const copy: XNode = { tag: cib.tag, attrs: { ...cib.attrs }, children, text: cib.text };
+  const copy = withCopiedConfiguration(cib);
   applyInPlace(copy, edit);
   return copy;
+}
+
+/** A shallow copy of the `<cib>` whose configuration is a deep copy (the status is shared). */
+function withCopiedConfiguration(cib: XNode): XNode {
+  const at = cib.children.findIndex((c) => c.tag === "configuration");
+  return { tag: cib.tag, attrs: { ...cib.attrs }, children: cib.children.map((c, i) => (i === at ? cloneNode(c) : c)), text: cib.text };
 }
 
 /**
@@ -40,6 +44,21 @@ export function applyEdit(cib: XNode, edit: CibEdit): XNode {
  */
 export function applyEdits(cibXml: string, edits: readonly CibEdit[], opts: { checkIds?: boolean } = {}): { xml: string; tree: XNode } {
   const tree = parseXml(cibXml, "CIB XML");
+  foldInPlace(tree, edits, opts);
+  return { xml: toXml(tree), tree };
+}
+
+/**
+ * The same over a parsed CIB, which is not touched: its configuration is copied, its status (most
+ * of a big CIB) shared. For a caller that holds the tree already (the agent parses the live CIB once).
+ */
+export function applyEditsToTree(cib: XNode, edits: readonly CibEdit[]): XNode {
+  const copy = withCopiedConfiguration(cib);
+  foldInPlace(copy, edits, {});
+  return copy;
+}
+
+function foldInPlace(tree: XNode, edits: readonly CibEdit[], opts: { checkIds?: boolean }): void {
   let ids: IdSpace | undefined;
   edits.forEach((edit, index) => {
     const parsed = CibEditSchema.safeParse(edit);
@@ -60,5 +79,4 @@ export function applyEdits(cibXml: string, edits: readonly CibEdit[], opts: { ch
       throw e;
     }
   });
-  return { xml: toXml(tree), tree };
 }

@@ -1,8 +1,8 @@
 /** The CIB edit functions (pure: no I/O, the same in the browser, the console and the agent). */
-export { applyEdit, applyEdits } from "./apply";
+export { applyEdit, applyEdits, applyEditsToTree } from "./apply";
 export { describeEdit } from "./summary";
 export { changedElements, conflictsBetween, type ChangeKind, type Conflict, type ElementChange } from "./changes";
-export { withConfigurationOf, withoutStatus } from "./splice";
+export { cibVersion, parseCibRoot, withoutStatus } from "./splice";
 export { describeReferences, referencesTo, type Reference, type ReferenceKind } from "./references";
 export { checkId, configurationIds, deriveId, idFor, isValidId, sanitizeId, IdSpace } from "./ids";
 export { normalizeScore } from "./apply-constraints";

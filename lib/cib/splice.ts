@@ -1,11 +1,13 @@
 /**
- * For the agent: the CIB without its status section (what a draft is based on), and a live CIB
- * with a draft's configuration put in (what crm_diff compares and crm_verify/crm_simulate read).
+ * For the agent: the CIB without its status section (what a draft is based on), and a CIB's
+ * version. (A draft applied to the live CIB keeps the live status: applyEdits copies only the
+ * configuration, so no splice is needed for crm_diff, crm_verify and crm_simulate.)
  */
 import { PacemakerParseError } from "@/lib/pacemaker/errors";
 import { parseXml, toXml, type XNode } from "@/lib/pacemaker/xml";
 
-function cibRoot(xml: string, what: string): XNode {
+/** The `<cib>` root of a CIB's XML (anything else is refused with a clear message). */
+export function parseCibRoot(xml: string, what: string): XNode {
   const root = parseXml(xml, what);
   if (root.tag !== "cib") throw new PacemakerParseError(`${what} has root element <${root.tag}>, expected <cib>`, { source: what, line: 1 });
   return root;
@@ -13,21 +15,14 @@ function cibRoot(xml: string, what: string): XNode {
 
 /** The `<cib>` element with its attributes and configuration; epoch is "admin_epoch.epoch", version "admin_epoch.epoch.num_updates". */
 export function withoutStatus(cibXml: string): { xml: string; epoch: string; version: string } {
-  const root = cibRoot(cibXml, "CIB XML");
-  const a = root.attrs;
-  const admin = a.admin_epoch ?? "0";
-  const epoch = `${admin}.${a.epoch ?? "0"}`;
+  const root = parseCibRoot(cibXml, "CIB XML");
   const kept: XNode = { ...root, children: root.children.filter((c) => c.tag !== "status") };
-  return { xml: toXml(kept), epoch, version: `${epoch}.${a.num_updates ?? "0"}` };
+  return { xml: toXml(kept), ...cibVersion(root) };
 }
 
-/** The live CIB (its attributes and status) with the draft's `<configuration>` in place of its own. */
-export function withConfigurationOf(liveCibXml: string, draftXml: string): string {
-  const live = cibRoot(liveCibXml, "the live CIB");
-  const draft = cibRoot(draftXml, "the draft CIB");
-  const conf = draft.children.find((c) => c.tag === "configuration");
-  if (!conf) throw new PacemakerParseError("the draft CIB has no <configuration>", { source: "the draft CIB" });
-  const at = live.children.findIndex((c) => c.tag === "configuration");
-  const children = at < 0 ? [conf, ...live.children] : live.children.map((c, i) => (i === at ? conf : c));
-  return toXml({ ...live, children });
+/** epoch "admin_epoch.epoch" (the configuration's version) and version "admin_epoch.epoch.num_updates". */
+export function cibVersion(root: XNode): { epoch: string; version: string } {
+  const a = root.attrs;
+  const epoch = `${a.admin_epoch ?? "0"}.${a.epoch ?? "0"}`;
+  return { epoch, version: `${epoch}.${a.num_updates ?? "0"}` };
 }

@@ -6,7 +6,8 @@
 // Staging an edit changes nothing in a cluster and is not audited; the commit is, through
 // performAction (the one audited path), as one row carrying the edits' summaries and the patch.
 import { TRPCError } from "@trpc/server";
-import { applyEdits, conflictsBetween, describeEdit } from "@/lib/cib";
+import { applyEdit, applyEdits, conflictsBetween, describeEdit, parseCibRoot } from "@/lib/cib";
+import { toXml } from "@/lib/pacemaker/xml";
 import { CibEditError, CibEditListSchema, CibEditSchema, type CibEdit, type CibEditInput } from "@/lib/cib/edits";
 import type { Configuration } from "@/lib/pacemaker";
 import { parseCib } from "@/lib/pacemaker/parse-cib";
@@ -95,9 +96,10 @@ async function openRow(db: Db, userId: string, cluster: string): Promise<DraftRo
   return db.draft.findFirst({ where: { userId, clusterName: cluster, state: "open" }, orderBy: { createdAt: "desc" } });
 }
 
-function view(caller: ActionCaller, cluster: string, row: DraftRow): DraftView {
+/** `xml`: the draft's XML when the caller has just computed it (staging validates by applying). */
+function view(caller: ActionCaller, cluster: string, row: DraftRow, xml?: string): DraftView {
   const edits = parseEdits(row.edits);
-  const xml = edits.length ? applyEdits(row.baseXml, edits).xml : row.baseXml;
+  xml ??= edits.length ? applyEdits(row.baseXml, edits).xml : row.baseXml;
   const liveEpoch = configEpochOf(caller, cluster);
   return {
     id: row.id,
@@ -147,8 +149,9 @@ export async function stageEdit(caller: ActionCaller, cluster: string, input: Ci
   }
   const edits = [...parseEdits(row.edits), edit];
   checkSendable(edits);
+  let xml: string;
   try {
-    applyEdits(row.baseXml, edits);
+    xml = applyEdits(row.baseXml, edits).xml;
   } catch (e) {
     const msg = editMessage(e, edits);
     if (msg !== null) {
@@ -161,7 +164,7 @@ export async function stageEdit(caller: ActionCaller, cluster: string, input: Ci
     where: { id: row.id, revision: row.revision },
     data: { edits: JSON.stringify(edits), revision: { increment: 1 } },
   });
-  return view(caller, cluster, updated);
+  return view(caller, cluster, updated, xml);
 }
 
 /** Removes one staged edit (the later ones must still fit without it). */
@@ -171,15 +174,16 @@ export async function unstageEdit(caller: ActionCaller, cluster: string, index: 
   const edits = parseEdits(row.edits);
   if (index < 0 || index >= edits.length) throw badRequest(`the draft has no edit ${index + 1}`);
   const kept = edits.filter((_, i) => i !== index);
+  let xml: string;
   try {
-    applyEdits(row.baseXml, kept);
+    xml = applyEdits(row.baseXml, kept).xml;
   } catch (e) {
     const msg = editMessage(e, kept);
     if (msg !== null) throw badRequest(`later edits depend on it: ${msg}`);
     throw e;
   }
   const updated = await caller.db.draft.update({ where: { id: row.id }, data: { edits: JSON.stringify(kept), revision: { increment: 1 } } });
-  return view(caller, cluster, updated);
+  return view(caller, cluster, updated, xml);
 }
 
 export async function discardDraft(caller: ActionCaller, cluster: string): Promise<void> {
@@ -209,9 +213,11 @@ export async function rebaseDraft(caller: ActionCaller, cluster: string): Promis
   const live = await readLiveConfig(caller, cluster);
   const kept: CibEdit[] = [];
   const dropped: string[] = [];
+  // One tree, each edit tried on what the kept ones made (not the whole list replayed per edit).
+  let tree = parseCibRoot(live.xml, "the live CIB");
   for (const edit of parseEdits(row.edits)) {
     try {
-      applyEdits(live.xml, [...kept, edit]);
+      tree = applyEdit(tree, edit);
       kept.push(edit);
     } catch (e) {
       if (!(e instanceof CibEditError)) throw e;
@@ -222,7 +228,7 @@ export async function rebaseDraft(caller: ActionCaller, cluster: string): Promis
     where: { id: row.id },
     data: { baseXml: live.xml, baseEpoch: live.epoch, edits: JSON.stringify(kept), revision: { increment: 1 } },
   });
-  return { draft: view(caller, cluster, updated), dropped };
+  return { draft: view(caller, cluster, updated, toXml(tree)), dropped };
 }
 
 /** What changed both underneath (base → live) and in the draft (base → draft). */

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyEdits, CibEditError, describeEdit, withConfigurationOf, withoutStatus } from "@/lib/cib";
+import { applyEdits, CibEditError, describeEdit, withoutStatus } from "@/lib/cib";
 import { parseCib } from "@/lib/pacemaker/parse-cib";
 import { DEMO_CIB, edit } from "../unit/cib/helpers";
 import { SCENARIOS } from "../unit/cib/scenarios";
@@ -33,7 +33,8 @@ const configOf = (xml: string) => parseCib(xml).configuration;
 describe("edits against crm_verify and crm_diff/cibadmin --patch", () => {
   SCENARIOS.forEach((s, i) => {
     it(s.name, async () => {
-      const draft = withConfigurationOf(DEMO_CIB, applyEdits(DEMO_CIB, s.edits.map(edit)).xml);
+      // applyEdits keeps the status: the draft is the live CIB with its configuration edited
+      const draft = applyEdits(DEMO_CIB, s.edits.map(edit)).xml;
       const draftFile = join(dir, `draft-${i}.xml`);
       const liveFile = join(dir, `live-${i}.xml`);
       const copyFile = join(dir, `copy-${i}.xml`);

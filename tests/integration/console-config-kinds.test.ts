@@ -162,7 +162,10 @@ function suite(label: string, setup: () => Promise<{ target: Target; agent: Runn
 
     it("the preview warns before an unclone of a clone running on several nodes (its instances would be one resource active on all of them)", async () => {
       const api = await admin();
-      const running = instances(hub.feedByName(cluster)!.current()!, "cfg_c").filter((i) => i.role === "Started").length;
+      // the previous commit changed the clone's meta attributes: wait for the cluster to have (re)started it
+      const started = () => instances(hub.feedByName(cluster)!.current()!, "cfg_c").filter((i) => i.role === "Started").length;
+      await waitFor(() => started() > 0, 30_000);
+      const running = started();
       expect(running).toBeGreaterThan(0);
       try {
         await api.drafts.edit({ cluster, edit: { op: "clone.unclone", id: "cfg_c-clone" } });
